@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Shared by every target: Swift 6 language mode with strict concurrency, plus the
+/// upcoming features the project's style asks for.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Terroir",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "terroir", targets: ["terroir"]),
+        .library(name: "Measures", targets: ["Measures"]),
+        .library(name: "BrandStandards", targets: ["BrandStandards"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(name: "Measures", swiftSettings: swiftSettings),
+        .target(
+            name: "BrandStandards",
+            dependencies: ["Measures", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TerroirCLI",
+            dependencies: [
+                "Measures", "BrandStandards",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "terroir", dependencies: ["TerroirCLI"], swiftSettings: swiftSettings),
+
+        .testTarget(name: "MeasuresTests", dependencies: ["Measures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BrandStandardsTests",
+            dependencies: ["BrandStandards", "Measures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TerroirCLITests",
+            dependencies: ["TerroirCLI", "BrandStandards"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

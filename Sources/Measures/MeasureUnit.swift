@@ -1,0 +1,87 @@
+import Foundation
+
+/// A unit of measure: its dimension, how many canonical units one of it is, and its
+/// symbol in each language. 斤 and 两 exist once per `JinRegion`.
+public struct MeasureUnit: Hashable, Sendable {
+    /// A stable identifier, such as `kg` or `jin.mainland`.
+    public let id: String
+    /// What the unit measures.
+    public let dimension: MeasureDimension
+    /// How many of the dimension's canonical unit one of this unit is (exact decimal).
+    public let factor: Decimal
+    /// The symbol printed after a number, per language.
+    public let symbol: LocalizedText
+    /// Whether the symbol follows the number without a space (`52%vol`, `13.5°Bx`).
+    public let isAttached: Bool
+
+    init(_ id: String, _ dimension: MeasureDimension, _ factor: String, en: String, zh: String? = nil, attached: Bool = false) {
+        self.id = id
+        self.dimension = dimension
+        self.factor = Decimal(string: factor, locale: Locale(identifier: "en_US_POSIX"))!
+        self.symbol = LocalizedText(zh: zh ?? en, en: en)
+        self.isAttached = attached
+    }
+
+    private init(jinOf region: JinRegion, liang: Bool) {
+        let zhPrefix = switch region {
+        case .mainland: "市"
+        case .taiwan: "台"
+        case .hongKong: "港"
+        }
+        id = (liang ? "liang." : "jin.") + region.rawValue
+        dimension = .mass
+        factor = liang ? region.liangInKilograms : region.jinInKilograms
+        symbol = LocalizedText(
+            zh: zhPrefix + (liang ? "两" : "斤"),
+            en: (liang ? "liang" : "jin") + " (\(region.rawValue.replacingOccurrences(of: "_", with: " ")))"
+        )
+        isAttached = false
+    }
+
+    public static let milligram = MeasureUnit("mg", .mass, "0.000001", en: "mg", zh: "毫克")
+    public static let gram = MeasureUnit("g", .mass, "0.001", en: "g", zh: "克")
+    public static let kilogram = MeasureUnit("kg", .mass, "1", en: "kg", zh: "公斤")
+    public static let tonne = MeasureUnit("t", .mass, "1000", en: "t", zh: "吨")
+    public static let millilitre = MeasureUnit("ml", .volume, "0.001", en: "ml", zh: "毫升")
+    public static let litre = MeasureUnit("l", .volume, "1", en: "L", zh: "升")
+    public static let millimetre = MeasureUnit("mm", .length, "0.001", en: "mm", zh: "毫米")
+    public static let centimetre = MeasureUnit("cm", .length, "0.01", en: "cm", zh: "厘米")
+    public static let metre = MeasureUnit("m", .length, "1", en: "m", zh: "米")
+    public static let percent = MeasureUnit("percent", .percentage, "1", en: "%", attached: true)
+    public static let percentByVolume = MeasureUnit("percent_vol", .alcohol, "1", en: "%vol", attached: true)
+    public static let degreeBrix = MeasureUnit("brix", .solubleSolids, "1", en: "°Bx", attached: true)
+    public static let piece = MeasureUnit("pcs", .count, "1", en: "pcs", zh: "个")
+    public static let second = MeasureUnit("s", .duration, "1", en: "s", zh: "秒")
+    public static let minute = MeasureUnit("min", .duration, "60", en: "min", zh: "分钟")
+    public static let hour = MeasureUnit("h", .duration, "3600", en: "h", zh: "小时")
+    public static let day = MeasureUnit("d", .duration, "86400", en: "days", zh: "天")
+
+    /// 斤 of a region.
+    public static func jin(_ region: JinRegion) -> MeasureUnit { MeasureUnit(jinOf: region, liang: false) }
+    /// 两 of a region.
+    public static func liang(_ region: JinRegion) -> MeasureUnit { MeasureUnit(jinOf: region, liang: true) }
+
+    /// Every unit, for look-ups by id.
+    public static let all: [MeasureUnit] = [
+        .milligram, .gram, .kilogram, .tonne, .millilitre, .litre, .millimetre, .centimetre, .metre,
+        .percent, .percentByVolume, .degreeBrix, .piece, .second, .minute, .hour, .day,
+    ] + JinRegion.allCases.flatMap { [jin($0), liang($0)] }
+
+    /// The unit with this id, if any.
+    public static func withID(_ id: String) -> MeasureUnit? { all.first { $0.id == id } }
+}
+
+extension MeasureUnit: Codable {
+    public init(from decoder: any Decoder) throws {
+        let id = try decoder.singleValueContainer().decode(String.self)
+        guard let unit = MeasureUnit.withID(id) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown unit id \(id)"))
+        }
+        self = unit
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(id)
+    }
+}

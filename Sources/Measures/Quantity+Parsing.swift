@@ -1,0 +1,57 @@
+import Foundation
+
+extension Quantity {
+    /// Reads a quantity as people type it: `5kg`, `5 kg`, `10斤`, `1.5 L`, `750ml`,
+    /// `52%vol`, `13.5 °Bx`, full-width forms included.
+    ///
+    /// - Parameters:
+    ///   - text: what was typed.
+    ///   - jinRegion: which 斤 and 两 a bare `斤` or `两` means; `nil` when the context
+    ///     cannot say, in which case those units are refused as ambiguous. `市斤` and
+    ///     `台斤` are always understood.
+    /// - Throws: `MeasureError` saying what is wrong with the text.
+    public init(parsing text: String, jinRegion: JinRegion? = .mainland) throws(MeasureError) {
+        let normalized = text.halfWidth.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !normalized.isEmpty else { throw .empty }
+
+        let numberEnd = normalized.firstIndex { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+")) }
+            ?? normalized.endIndex
+        let numberText = normalized[..<numberEnd]
+        guard Decimal.isPlainNumeral(numberText), let number = Decimal(exactText: String(numberText)) else {
+            throw .notANumber(text)
+        }
+        let unitText = normalized[numberEnd...].trimmingCharacters(in: .whitespaces)
+        guard !unitText.isEmpty else { throw .missingUnit(text) }
+        // No unit spelling has a digit: `1e3 kg` or `5 kg 200 g` is a malformed number.
+        guard !unitText.contains(where: { $0.isASCII && $0.isNumber }) else { throw .notANumber(text) }
+
+        switch UnitVocabulary.entry(for: unitText) {
+        case .unit(let unit)?:
+            self.init(number, unit)
+        case .jin?:
+            guard let jinRegion else { throw .ambiguousUnit(unitText) }
+            self.init(number, .jin(jinRegion))
+        case .liang?:
+            guard let jinRegion else { throw .ambiguousUnit(unitText) }
+            self.init(number, .liang(jinRegion))
+        case nil:
+            throw .unknownUnit(unitText)
+        }
+    }
+
+    /// Reads a quantity that must be of one dimension.
+    /// - Throws: `MeasureError.wrongDimension` for a well-formed quantity of another
+    ///   dimension, or any error of `init(parsing:jinRegion:)`.
+    public init(parsing text: String, expecting dimension: MeasureDimension, jinRegion: JinRegion? = .mainland) throws(MeasureError) {
+        try self.init(parsing: text, jinRegion: jinRegion)
+        guard self.dimension == dimension else {
+            throw .wrongDimension(found: self.dimension, expected: dimension)
+        }
+    }
+
+    /// The quantity as a person reads it: `5 kg`, `10 市斤`, `52%vol`.
+    public func formatted(_ language: Language) -> String {
+        let symbol = unit.symbol[language]
+        return value.plainText + (unit.isAttached ? "" : " ") + symbol
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// An amount in a unit, exact in decimal: `10 斤` stays `10 斤` and is also 5 kg.
+public struct Quantity: Hashable, Sendable {
+    /// The number as entered.
+    public let value: Decimal
+    /// The unit as entered (with its region for 斤 and 两).
+    public let unit: MeasureUnit
+
+    /// Creates a quantity.
+    public init(_ value: Decimal, _ unit: MeasureUnit) {
+        self.value = value
+        self.unit = unit
+    }
+
+    /// What the quantity measures.
+    public var dimension: MeasureDimension { unit.dimension }
+
+    /// The value in the dimension's canonical unit (kg, L, m, s, ...), exact.
+    public var canonicalValue: Decimal { value * unit.factor }
+
+    /// The same amount in the dimension's canonical unit.
+    public var canonical: Quantity { Quantity(canonicalValue, dimension.canonicalUnit) }
+
+    /// The same amount in another unit of the same dimension.
+    /// - Throws: `MeasureError.wrongDimension` when the dimensions differ.
+    public func converted(to target: MeasureUnit) throws(MeasureError) -> Quantity {
+        guard target.dimension == dimension else {
+            throw .wrongDimension(found: dimension, expected: target.dimension)
+        }
+        return Quantity(canonicalValue / target.factor, target)
+    }
+
+    /// Compares amounts of one dimension. Quantities of different dimensions are not
+    /// comparable: the result is `nil`.
+    public func compare(to other: Quantity) -> ComparisonResult? {
+        guard dimension == other.dimension else { return nil }
+        let a = canonicalValue, b = other.canonicalValue
+        return a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame)
+    }
+}
+
+extension Quantity: CustomStringConvertible {
+    public var description: String { formatted(.en) }
+}
+
+extension Quantity: Codable {
+    enum CodingKeys: String, CodingKey {
+        case value, unit, canonicalValue = "canonical_value", canonicalUnit = "canonical_unit"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let text = try container.decode(String.self, forKey: .value)
+        guard let number = Decimal(exactText: text) else {
+            throw DecodingError.dataCorruptedError(forKey: .value, in: container, debugDescription: "not a decimal: \(text)")
+        }
+        value = number
+        unit = try container.decode(MeasureUnit.self, forKey: .unit)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value.plainText, forKey: .value)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(canonicalValue.plainText, forKey: .canonicalValue)
+        try container.encode(dimension.canonicalUnit, forKey: .canonicalUnit)
+    }
+}

@@ -1,0 +1,49 @@
+/// What people type after a number, mapped to units. Latin spellings are matched
+/// without regard to case; 斤 and 两 without a region qualifier depend on the region
+/// the caller says applies.
+enum UnitVocabulary {
+    enum Entry {
+        case unit(MeasureUnit)
+        case jin
+        case liang
+    }
+
+    static func entry(for typed: String) -> Entry? {
+        let key = typed.lowercased()
+        if let unit = fixed[key] { return .unit(unit) }
+        switch key {
+        case "斤", "jin", "catty", "catties": return .jin
+        case "两", "兩", "liang", "tael", "taels": return .liang
+        default: return nil
+        }
+    }
+
+    private static let fixed: [String: MeasureUnit] = {
+        var table: [String: MeasureUnit] = [:]
+        func add(_ unit: MeasureUnit, _ spellings: String...) {
+            for spelling in spellings { table[spelling.lowercased()] = unit }
+        }
+        add(.milligram, "mg", "毫克")
+        add(.gram, "g", "gram", "grams", "克")
+        add(.kilogram, "kg", "kgs", "kilogram", "kilograms", "公斤", "千克")
+        add(.tonne, "t", "tonne", "tonnes", "吨")
+        add(.jin(.mainland), "市斤")
+        add(.liang(.mainland), "市两", "市兩")
+        add(.jin(.taiwan), "台斤", "臺斤")
+        add(.liang(.taiwan), "台两", "臺兩", "台兩")
+        add(.millilitre, "ml", "millilitre", "millilitres", "milliliter", "milliliters", "毫升")
+        add(.litre, "l", "ℓ", "litre", "litres", "liter", "liters", "升", "公升")
+        add(.millimetre, "mm", "毫米")
+        add(.centimetre, "cm", "厘米", "公分")
+        add(.metre, "m", "米")
+        add(.percent, "%", "％")
+        add(.percentByVolume, "%vol", "% vol", "vol%", "vol.%", "%abv", "abv", "度")
+        add(.degreeBrix, "°bx", "° bx", "°brix", "bx", "brix")
+        add(.piece, "pcs", "pc", "piece", "pieces", "个", "只", "件", "人", "位", "person", "persons", "people")
+        add(.second, "s", "sec", "秒")
+        add(.minute, "min", "mins", "minute", "minutes", "分钟")
+        add(.hour, "h", "hr", "hrs", "hour", "hours", "小时", "小時")
+        add(.day, "d", "day", "days", "天", "日")
+        return table
+    }()
+}
