@@ -61,6 +61,25 @@ public struct MeasureUnit: Hashable, Sendable {
     /// 两 of a region.
     public static func liang(_ region: JinRegion) -> MeasureUnit { MeasureUnit(jinOf: region, liang: true) }
 
+    /// Reads a unit as people type it (`kg`, `公斤`, `斤`, `%vol`, `°Bx`).
+    /// - Parameter jinRegion: which 斤 and 两 a bare `斤` or `两` means; `nil` refuses them.
+    /// - Throws: `MeasureError.unknownUnit` or `.ambiguousUnit`.
+    public init(parsing text: String, jinRegion: JinRegion? = .mainland) throws(MeasureError) {
+        let typed = text.halfWidth.trimmingCharacters(in: .whitespaces)
+        switch UnitVocabulary.entry(for: typed) {
+        case .unit(let unit)?:
+            self = unit
+        case .jin?:
+            guard let jinRegion else { throw .ambiguousUnit(typed) }
+            self = .jin(jinRegion)
+        case .liang?:
+            guard let jinRegion else { throw .ambiguousUnit(typed) }
+            self = .liang(jinRegion)
+        case nil:
+            throw .unknownUnit(typed)
+        }
+    }
+
     /// Every unit, for look-ups by id.
     public static let all: [MeasureUnit] = [
         .milligram, .gram, .kilogram, .tonne, .millilitre, .litre, .millimetre, .centimetre, .metre,

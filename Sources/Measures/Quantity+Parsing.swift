@@ -25,18 +25,7 @@ extension Quantity {
         // No unit spelling has a digit: `1e3 kg` or `5 kg 200 g` is a malformed number.
         guard !unitText.contains(where: { $0.isASCII && $0.isNumber }) else { throw .notANumber(text) }
 
-        switch UnitVocabulary.entry(for: unitText) {
-        case .unit(let unit)?:
-            self.init(number, unit)
-        case .jin?:
-            guard let jinRegion else { throw .ambiguousUnit(unitText) }
-            self.init(number, .jin(jinRegion))
-        case .liang?:
-            guard let jinRegion else { throw .ambiguousUnit(unitText) }
-            self.init(number, .liang(jinRegion))
-        case nil:
-            throw .unknownUnit(unitText)
-        }
+        self.init(number, try MeasureUnit(parsing: unitText, jinRegion: jinRegion))
     }
 
     /// Reads a quantity that must be of one dimension.

@@ -1,1 +1,4 @@
-print("terroir")
+import Foundation
+import TerroirCLI
+
+exit(await TerroirMain.run())

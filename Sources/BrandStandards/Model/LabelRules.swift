@@ -1,0 +1,86 @@
+import Foundation
+import Measures
+
+/// What the brand requires of every label printed under it.
+public struct LabelRules: Equatable, Sendable, Codable {
+    /// The label sizes producers may print.
+    public var sizes: [LabelSize]
+    /// The lowest printer resolution allowed.
+    public var minDPI: Int
+    /// The printer resolutions labels are made for.
+    public var dpi: [Int]
+    /// Product fields and attribute ids every label must show.
+    public var requiredFields: [String]
+    /// The brand mark, as a path inside `Assets/`.
+    public var brandMark: String
+    /// Named colours as `#RRGGBB` (`primary` at least).
+    public var colours: [String: String]
+    /// The languages the label's text appears in.
+    public var languages: [Language]
+    /// The QR code's print rules.
+    public var qr: QRRules
+    /// The smallest text height shrink-to-fit may reach, in mm.
+    public var minTextHeightMM: Decimal?
+
+    enum CodingKeys: String, CodingKey {
+        case sizes, minDPI = "min_dpi", dpi, requiredFields = "required_fields", brandMark = "brand_mark"
+        case colours, languages, qr, minTextHeightMM = "min_text_height_mm"
+    }
+
+    /// The colour names a standard may set.
+    public static let colourNames = ["primary", "secondary", "text", "background"]
+
+    /// The fields a label can show besides the category's attributes.
+    public static let productFields: [String] = [
+        "name", "producer", "producer_address", "origin", "gtin", "lot", "serial",
+        "production_date", "shelf_life", "standard_code", "price", "outlet",
+    ]
+}
+
+/// A label size producers may print, in millimetres.
+public struct LabelSize: Equatable, Sendable, Codable {
+    public var id: String
+    public var widthMM: Decimal
+    public var heightMM: Decimal
+
+    enum CodingKeys: String, CodingKey {
+        case id, widthMM = "width_mm", heightMM = "height_mm"
+    }
+}
+
+/// How a label's QR code must be printed to scan reliably.
+public struct QRRules: Equatable, Sendable, Codable {
+    /// The lowest error-correction level allowed.
+    public var minErrorCorrection: ErrorCorrectionLevel
+    /// The smallest module (X-dimension) allowed, in mm.
+    public var minModuleMM: Decimal
+    /// The largest module allowed, in mm, when the standard sets one.
+    public var maxModuleMM: Decimal?
+    /// Light modules around the symbol on every side (at least 4).
+    public var quietZoneModules: Int
+
+    enum CodingKeys: String, CodingKey {
+        case minErrorCorrection = "min_error_correction", minModuleMM = "min_module_mm"
+        case maxModuleMM = "max_module_mm", quietZoneModules = "quiet_zone_modules"
+    }
+
+    /// The smallest module that is a whole number of dots at `dpi` and within bounds,
+    /// as (dots, mm); `nil` when no whole number of dots fits.
+    public func module(atDPI dpi: Int) -> (dots: Int, millimetres: Decimal)? {
+        let dotMM = Decimal(254) / Decimal(dpi) / 10
+        var dots = 1
+        while Decimal(dots) * dotMM < minModuleMM { dots += 1 }
+        let size = Decimal(dots) * dotMM
+        if let maxModuleMM, size > maxModuleMM { return nil }
+        return (dots, size)
+    }
+}
+
+/// QR error-correction levels, in increasing strength.
+public enum ErrorCorrectionLevel: String, Equatable, Comparable, Sendable, Codable, CaseIterable {
+    case L, M, Q, H
+
+    public static func < (lhs: ErrorCorrectionLevel, rhs: ErrorCorrectionLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Measures
+
+/// Runs `terroir` with the exit codes its users rely on: 0 ok, 1 the input failed
+/// its checks, 2 a usage or environment error. Never a stack trace.
+public enum TerroirMain {
+    /// Parses `arguments` (the process's own when `nil`), runs the command and returns
+    /// the exit code.
+    public static func run(_ arguments: [String]? = nil) async -> Int32 {
+        do {
+            var command = try TerroirCommand.parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return ExitCode.success.rawValue
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch let error as CLIError {
+            StandardError.write("terroir: \(error.message.en)\n         \(error.message.zh)\n")
+            return 2
+        } catch {
+            let message = TerroirCommand.fullMessage(for: error)
+            if TerroirCommand.exitCode(for: error) == .success {
+                print(message)
+                return ExitCode.success.rawValue
+            }
+            StandardError.write(message + "\n")
+            return 2
+        }
+    }
+}
