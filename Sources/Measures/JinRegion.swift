@@ -10,6 +10,17 @@ public enum JinRegion: String, CaseIterable, Codable, Sendable {
     /// 司马斤: 604.78982 g (1⅓ lb), 两 = 37.79936375 g.
     case hongKong = "hong_kong"
 
+    /// The region whose 斤 a country's people mean (ISO 3166-1 alpha-2: `CN`, `TW`,
+    /// `HK`, `MO`); `nil` elsewhere.
+    public init?(country: String) {
+        switch country.uppercased() {
+        case "CN": self = .mainland
+        case "TW": self = .taiwan
+        case "HK", "MO": self = .hongKong
+        default: return nil
+        }
+    }
+
     /// One jin in kilograms.
     public var jinInKilograms: Decimal {
         switch self {

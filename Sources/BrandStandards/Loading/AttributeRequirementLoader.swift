@@ -4,7 +4,7 @@ import Yams
 
 /// Reads one attribute requirement, checking that each key suits the attribute's type.
 struct AttributeRequirementLoader {
-    let jinRegion: JinRegion
+    let jinRegion: JinRegion?
 
     private static let keys = [
         "id", "name", "type", "required", "dimension", "display_unit", "min", "max",

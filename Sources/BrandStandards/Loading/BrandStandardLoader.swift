@@ -15,7 +15,8 @@ struct BrandStandardLoader {
             "resolver", "series", "villages", "categories", "labels",
         ]) else { return nil }
 
-        let jinRegion = brand["jin_region"]?.choice(JinRegion.self) ?? .mainland
+        let region = brand.required("region").flatMap(region)
+        let jinRegion = brand["jin_region"]?.choice(JinRegion.self) ?? region.flatMap { JinRegion(country: $0.country) }
         let model = brand.required("model")?.choice(BrandModel.self)
         return BrandStandard(
             id: brand.required("id")?.identifier() ?? "",
@@ -25,7 +26,7 @@ struct BrandStandardLoader {
             version: brand.required("version")?.nonEmptyString() ?? "",
             status: brand.required("status")?.choice(StandardStatus.self) ?? .draft,
             effective: brand.required("effective").flatMap(effectivePeriod) ?? EffectivePeriod(from: CalendarDay("2000-01-01")!),
-            region: brand.required("region").flatMap(region) ?? ProductionRegion(country: "CN", codes: []),
+            region: region ?? ProductionRegion(country: "CN", codes: []),
             jinRegion: jinRegion,
             resolver: brand.required("resolver")?.nonEmptyString() ?? "",
             series: brand["series"].flatMap(series),
@@ -93,7 +94,7 @@ struct BrandStandardLoader {
         return Village(code: code, name: name, product: product, outlet: outlet)
     }
 
-    private func category(_ value: YAMLValue, jinRegion: JinRegion) -> ProductCategory? {
+    private func category(_ value: YAMLValue, jinRegion: JinRegion?) -> ProductCategory? {
         guard let category = value.mapping(allowed: ["id", "name", "standard_code", "attributes"]) else { return nil }
         let id = category.required("id")?.identifier()
         let name = category.required("name")?.localized()

@@ -159,7 +159,7 @@ struct YAMLValue {
     }
 
     /// A quantity such as `2.5 kg`, optionally of one dimension.
-    func quantity(expecting dimension: MeasureDimension?, jinRegion: JinRegion) -> Quantity? {
+    func quantity(expecting dimension: MeasureDimension?, jinRegion: JinRegion?) -> Quantity? {
         guard let text = string() else { return nil }
         do throws(MeasureError) {
             let quantity = try Quantity(parsing: text, jinRegion: jinRegion)
@@ -198,6 +198,8 @@ struct YAMLMapping {
         var entries: [String: YAMLValue] = [:]
         for (keyNode, valueNode) in mapping {
             let key = keyNode.string ?? ""
+            // A nested mapping or list is best pointed at by its key's line.
+            if valueNode.scalar == nil { value.collector.remember(value.pointer + "/" + Self.escape(key), at: keyNode.mark) }
             let child = YAMLValue(node: valueNode, pointer: value.pointer + "/" + Self.escape(key), collector: value.collector)
             guard allowed.contains(key) else {
                 let hint = KeySuggestion.closest(to: key, among: allowed)

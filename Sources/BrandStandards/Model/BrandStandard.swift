@@ -18,8 +18,10 @@ public struct BrandStandard: Equatable, Sendable, Codable {
     public var effective: EffectivePeriod
     /// Where products must come from.
     public var region: ProductionRegion
-    /// Which 斤 and 两 a bare `斤` means in this brand's product data.
-    public var jinRegion: JinRegion
+    /// Which 斤 and 两 a bare `斤` means in this brand's product data: as the
+    /// standard says, else as its country implies; `nil` when neither tells, and then
+    /// a bare `斤` is refused as ambiguous.
+    public var jinRegion: JinRegion?
     /// The https base URL of the brand's Digital Link resolver.
     public var resolver: String
     /// The N+X series, for brands of that model.

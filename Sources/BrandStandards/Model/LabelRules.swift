@@ -59,6 +59,14 @@ public struct QRRules: Equatable, Sendable, Codable {
     /// Light modules around the symbol on every side (at least 4).
     public var quietZoneModules: Int
 
+    /// Creates print rules for a QR code.
+    public init(minErrorCorrection: ErrorCorrectionLevel, minModuleMM: Decimal, maxModuleMM: Decimal?, quietZoneModules: Int) {
+        self.minErrorCorrection = minErrorCorrection
+        self.minModuleMM = minModuleMM
+        self.maxModuleMM = maxModuleMM
+        self.quietZoneModules = quietZoneModules
+    }
+
     enum CodingKeys: String, CodingKey {
         case minErrorCorrection = "min_error_correction", minModuleMM = "min_module_mm"
         case maxModuleMM = "max_module_mm", quietZoneModules = "quiet_zone_modules"

@@ -16,7 +16,12 @@ struct BrandSummary {
         lines.append("  版本 Version:      \(s.version) (\(s.status.rawValue)), effective \(s.effective.from) – \(s.effective.to?.description ?? "open")")
         let regionName = s.region.name.map { " \($0.zh) / \($0.en)" } ?? ""
         lines.append("  产区 Region:       \(s.region.country) \(s.region.codes.map(\.digits).joined(separator: ", "))\(regionName)")
-        lines.append("  斤 Jin:            \(MeasureUnit.jin(s.jinRegion).symbol.zh) = \(MeasureUnit.jin(s.jinRegion).factor * 1000) g")
+        if let jinRegion = s.jinRegion {
+            let jin = MeasureUnit.jin(jinRegion)
+            lines.append("  斤 Jin:            \(jin.symbol.zh) = \((jin.factor * 1000).plainText) g")
+        } else {
+            lines.append("  斤 Jin:            not set: a bare 斤 is refused as ambiguous")
+        }
         lines.append("  解析 Resolver:     \(s.resolver)")
         if !s.villages.isEmpty {
             lines.append("")
