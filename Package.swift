@@ -15,10 +15,14 @@ let package = Package(
         .executable(name: "terroir", targets: ["terroir"]),
         .library(name: "Measures", targets: ["Measures"]),
         .library(name: "BrandStandards", targets: ["BrandStandards"]),
+        .library(name: "DigitalLink", targets: ["DigitalLink"]),
+        .library(name: "ProductSpecs", targets: ["ProductSpecs"]),
+        .library(name: "CatalogStore", targets: ["CatalogStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Measures", swiftSettings: swiftSettings),
@@ -27,10 +31,24 @@ let package = Package(
             dependencies: ["Measures", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "DigitalLink", swiftSettings: swiftSettings),
+        .target(
+            name: "ProductSpecs",
+            dependencies: ["Measures", "BrandStandards", "DigitalLink", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CatalogStore",
+            dependencies: [
+                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "TerroirCLI",
             dependencies: [
-                "Measures", "BrandStandards",
+                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -41,6 +59,17 @@ let package = Package(
         .testTarget(
             name: "BrandStandardsTests",
             dependencies: ["BrandStandards", "Measures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProductSpecsTests",
+            dependencies: ["ProductSpecs", "BrandStandards", "Measures", "DigitalLink"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CatalogStoreTests",
+            dependencies: ["CatalogStore", "ProductSpecs", "BrandStandards", "Measures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -39,7 +39,7 @@ enum UnitVocabulary {
         add(.percent, "%", "％")
         add(.percentByVolume, "%vol", "% vol", "vol%", "vol.%", "%abv", "abv", "度")
         add(.degreeBrix, "°bx", "° bx", "°brix", "bx", "brix")
-        add(.piece, "pcs", "pc", "piece", "pieces", "个", "只", "件", "人", "位", "person", "persons", "people")
+        add(.piece, "pcs", "pc", "piece", "pieces", "个", "只", "件", "人", "位", "株", "棵", "盆", "person", "persons", "people", "plants")
         add(.second, "s", "sec", "秒")
         add(.minute, "min", "mins", "minute", "minutes", "分钟")
         add(.hour, "h", "hr", "hrs", "hour", "hours", "小时", "小時")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerroirCLI
+import Testing
 
 /// The exit codes scripts rely on: 0 ok, 1 the input failed its checks, 2 usage.
 struct TerroirMainTests {

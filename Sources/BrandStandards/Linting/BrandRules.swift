@@ -254,14 +254,3 @@ struct BrandRules {
         }
     }
 }
-
-extension AttributeBound {
-    /// The bound as a person reads it.
-    func text(_ language: Language) -> String {
-        switch self {
-        case .number(let number): number.plainText
-        case .quantity(let quantity): quantity.formatted(language)
-        case .date(let day): day.description
-        }
-    }
-}

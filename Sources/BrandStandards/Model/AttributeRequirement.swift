@@ -78,6 +78,17 @@ extension AttributeBound: Codable {
     }
 }
 
+extension AttributeBound {
+    /// The bound as a person reads it, in one language: `2.5 kg`, `2.5 公斤`, `2026-08-01`.
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .number(let number): number.plainText
+        case .quantity(let quantity): quantity.formatted(language)
+        case .date(let day): day.description
+        }
+    }
+}
+
 /// One allowed value of an enum attribute.
 public struct EnumOption: Equatable, Sendable, Codable {
     /// The value products give, such as `grade-1`.

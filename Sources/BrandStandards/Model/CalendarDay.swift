@@ -18,6 +18,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         self.day = day
     }
 
+    /// Today in UTC.
+    public static func today() -> CalendarDay {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDay(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
+    }
+
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }

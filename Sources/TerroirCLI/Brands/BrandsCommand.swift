@@ -5,6 +5,6 @@ struct BrandsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brands",
         abstract: "Check and read brand standards.",
-        subcommands: [BrandsLintCommand.self, BrandsShowCommand.self]
+        subcommands: [BrandsLintCommand.self, BrandsShowCommand.self, BrandsPublishCommand.self]
     )
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BrandStandards
-import Measures
 import Foundation
+import Measures
 
 /// `terroir brands lint [PATH ...]`: every problem of every standard, with its place.
 struct BrandsLintCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BrandStandards
-import Measures
 import Foundation
+import Measures
 
 /// `terroir brands show ID`: a standard in a form a person can check, or its
 /// canonical JSON.

@@ -82,7 +82,7 @@ struct BrandSummary {
 
     private func boundsText(min: AttributeBound?, max: AttributeBound?) -> String? {
         func both(_ bound: AttributeBound) -> String {
-            let zh = bound.readable(.zh), en = bound.readable(.en)
+            let zh = bound.text(.zh), en = bound.text(.en)
             return zh == en ? en : "\(en) (\(zh))"
         }
         switch (min, max) {
@@ -111,16 +111,5 @@ struct BrandSummary {
         lines.append("  语言 languages: \(labels.languages.map(\.rawValue).joined(separator: ", "))")
         if let height = labels.minTextHeightMM { lines.append("  最小字高 min text height: \(height.plainText) mm") }
         return lines
-    }
-}
-
-extension AttributeBound {
-    /// The bound as a person reads it, in one language.
-    func readable(_ language: Language) -> String {
-        switch self {
-        case .number(let number): number.plainText
-        case .quantity(let quantity): quantity.formatted(language)
-        case .date(let day): day.description
-        }
     }
 }

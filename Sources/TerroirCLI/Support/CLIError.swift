@@ -7,4 +7,8 @@ struct CLIError: Error {
     init(zh: String, en: String) {
         message = LocalizedText(zh: zh, en: en)
     }
+
+    init(message: LocalizedText) {
+        self.message = message
+    }
 }

@@ -1,0 +1,99 @@
+import GRDB
+
+/// The store's schema, one migration at a time. A migration that has landed is never
+/// edited: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: standards, producers, products, change and audit logs") { db in
+            try db.execute(sql: """
+                CREATE TABLE standard_version (
+                    brand_id TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    label TEXT NOT NULL,
+                    canonical_json TEXT NOT NULL,
+                    published_at TEXT NOT NULL,
+                    published_by TEXT NOT NULL,
+                    PRIMARY KEY (brand_id, number)
+                ) STRICT;
+
+                CREATE TABLE producer (
+                    id TEXT PRIMARY KEY,
+                    name_zh TEXT NOT NULL,
+                    name_en TEXT NOT NULL,
+                    uscc TEXT NOT NULL UNIQUE,
+                    admin_code TEXT NOT NULL,
+                    address_zh TEXT,
+                    address_en TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'revoked')),
+                    status_reason TEXT,
+                    valid_from TEXT,
+                    valid_to TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE producer_authorisation (
+                    producer_id TEXT NOT NULL REFERENCES producer(id) ON DELETE CASCADE,
+                    brand_id TEXT NOT NULL,
+                    category_id TEXT NOT NULL,
+                    PRIMARY KEY (producer_id, brand_id, category_id)
+                ) STRICT;
+
+                CREATE TABLE producer_status_change (
+                    id INTEGER PRIMARY KEY,
+                    producer_id TEXT NOT NULL REFERENCES producer(id),
+                    from_status TEXT,
+                    to_status TEXT NOT NULL,
+                    reason TEXT,
+                    actor TEXT NOT NULL,
+                    at TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE product (
+                    id INTEGER PRIMARY KEY,
+                    brand_id TEXT NOT NULL,
+                    producer_id TEXT NOT NULL REFERENCES producer(id),
+                    sku TEXT NOT NULL,
+                    gtin TEXT,
+                    name_zh TEXT NOT NULL,
+                    name_en TEXT NOT NULL,
+                    description TEXT,
+                    category_id TEXT NOT NULL,
+                    attributes TEXT NOT NULL,
+                    origin TEXT,
+                    outlet TEXT,
+                    price TEXT,
+                    availability TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'compliant', 'non_compliant', 'certified', 'withdrawn')),
+                    standard_version INTEGER NOT NULL,
+                    report TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    UNIQUE (producer_id, sku)
+                ) STRICT;
+                CREATE INDEX product_brand ON product(brand_id, status);
+
+                CREATE TABLE change_log (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    product_id INTEGER NOT NULL,
+                    brand_id TEXT NOT NULL,
+                    event TEXT NOT NULL CHECK (event IN ('insert', 'update', 'status', 'delete')),
+                    exportable INTEGER NOT NULL,
+                    at TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX change_log_product ON change_log(product_id);
+
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    details TEXT NOT NULL
+                ) STRICT;
+                """)
+        }
+        return migrator
+    }
+}

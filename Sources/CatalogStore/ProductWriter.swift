@@ -1,0 +1,93 @@
+import BrandStandards
+import DigitalLink
+import Foundation
+import GRDB
+import Measures
+import ProductSpecs
+
+/// Writes imported products inside one transaction: each is inserted, or updated in
+/// place (by producer and sku) when it changed, with a change-log entry either way.
+public final class ProductWriter {
+    private let db: Database
+    private let standardVersion: Int
+    private let now: String
+
+    /// Products inserted so far.
+    public private(set) var inserted = 0
+    /// Products whose stored data changed.
+    public private(set) var updated = 0
+    /// Products imported again unchanged.
+    public private(set) var unchanged = 0
+    /// The products this import touched, to catch a producer and sku given twice.
+    private var touched: Set<Int64> = []
+
+    /// What one upsert did.
+    public enum Effect: Sendable, Equatable {
+        case inserted, updated, unchanged
+        /// The same producer and sku came earlier in this import; nothing was written.
+        case duplicate
+    }
+
+    init(db: Database, standardVersion: Int, now: String) {
+        self.db = db
+        self.standardVersion = standardVersion
+        self.now = now
+    }
+
+    /// Inserts or updates one validated product.
+    /// - Throws: a database error, which rolls the whole import back.
+    @discardableResult
+    public func upsert(_ product: Product, report: ComplianceReport) throws -> Effect {
+        let attributes = AttributeValue.jsonText(product.attributes)
+        let reportText = try ProductRowCoding.jsonText(report)
+        let lookup = try db.cachedStatement(sql: "SELECT id, status FROM product WHERE producer_id = ? AND sku = ?")
+        let existing = try Row.fetchOne(lookup, arguments: [product.producerID, product.sku])
+        let values: [(any DatabaseValueConvertible)?] = [
+            product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
+            product.category, attributes, product.origin?.digits, product.outlet, product.price?.plainText,
+            product.availability.rawValue, standardVersion, reportText,
+        ]
+        guard let existing else {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO product (brand_id, gtin, name_zh, name_en, description, category_id, attributes, origin, outlet, price,
+                    availability, standard_version, report, producer_id, sku, status, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            try insert.execute(arguments: StatementArguments(values + [product.producerID, product.sku, product.status.rawValue, now, now]))
+            let id = db.lastInsertedRowID
+            try log(id, brand: product.brandID, event: "insert", exportable: false)
+            touched.insert(id)
+            inserted += 1
+            return .inserted
+        }
+        let id: Int64 = existing["id"]
+        guard touched.insert(id).inserted else { return .duplicate }
+        let oldStatus = ProductStatus(rawValue: existing["status"]) ?? .draft
+        // Changed data needs certifying again; a withdrawn product stays withdrawn.
+        let newStatus = oldStatus == .withdrawn ? .withdrawn : product.status
+        let update = try db.cachedStatement(sql: """
+            UPDATE product SET brand_id = ?1, gtin = ?2, name_zh = ?3, name_en = ?4, description = ?5, category_id = ?6,
+                attributes = ?7, origin = ?8, outlet = ?9, price = ?10, availability = ?11, standard_version = ?12, report = ?13,
+                status = ?14, updated_at = ?15
+            WHERE id = ?16 AND (brand_id IS NOT ?1 OR gtin IS NOT ?2 OR name_zh IS NOT ?3 OR name_en IS NOT ?4
+                OR description IS NOT ?5 OR category_id IS NOT ?6 OR attributes IS NOT ?7 OR origin IS NOT ?8 OR outlet IS NOT ?9
+                OR price IS NOT ?10 OR availability IS NOT ?11 OR standard_version IS NOT ?12 OR report IS NOT ?13)
+            """)
+        try update.execute(arguments: StatementArguments(values + [newStatus.rawValue, now, id]))
+        if db.changesCount > 0 {
+            let exportable = try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT p.status = 'certified' AND pr.status = 'active' FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
+                """), arguments: [id]) ?? false
+            try log(id, brand: product.brandID, event: "update", exportable: exportable)
+            updated += 1
+            return .updated
+        }
+        unchanged += 1
+        return .unchanged
+    }
+
+    private func log(_ id: Int64, brand: String, event: String, exportable: Bool) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (?, ?, ?, ?, ?)")
+        try statement.execute(arguments: [id, brand, event, exportable, now])
+    }
+}

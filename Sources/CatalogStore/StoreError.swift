@@ -1,0 +1,42 @@
+import Measures
+
+/// Why the store refused or failed an operation. Each case has a stable code.
+public enum StoreError: Error, Equatable, Sendable {
+    case cannotOpen(path: String, reason: String)
+    case database(String)
+    case brandNotPublished(String)
+    case producerNotFound(String)
+    case productNotFound(String)
+    case invalidTransition(subject: String, from: String, to: String)
+
+    /// The stable machine code.
+    public var code: String {
+        switch self {
+        case .cannotOpen: "store.cannot_open"
+        case .database: "store.database"
+        case .brandNotPublished: "brand.not_published"
+        case .producerNotFound: "producer.not_found"
+        case .productNotFound: "product.not_found"
+        case .invalidTransition: "status.invalid_transition"
+        }
+    }
+
+    /// What went wrong, in both languages.
+    public var message: LocalizedText {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            LocalizedText(zh: "无法打开数据库 \(path)：\(reason)", en: "cannot open the database \(path): \(reason)")
+        case .database(let reason):
+            LocalizedText(zh: "数据库错误：\(reason)", en: "database error: \(reason)")
+        case .brandNotPublished(let id):
+            LocalizedText(zh: "品牌“\(id)”尚未发布；请先运行 terroir brands publish \(id)",
+                          en: "brand “\(id)” has not been published; run terroir brands publish \(id) first")
+        case .producerNotFound(let id):
+            LocalizedText(zh: "没有生产者“\(id)”", en: "no producer “\(id)”")
+        case .productNotFound(let id):
+            LocalizedText(zh: "没有产品“\(id)”", en: "no product “\(id)”")
+        case .invalidTransition(let subject, let from, let to):
+            LocalizedText(zh: "\(subject) 不能从 \(from) 变为 \(to)", en: "\(subject) cannot go from \(from) to \(to)")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Reads RFC 4180 CSV from a file in chunks, one record at a time, so that memory
+/// does not grow with the file. Quoted fields may hold commas, quotes (`""`) and line
+/// breaks. A UTF-8 byte-order mark is skipped.
+public struct CSVReader {
+    /// Why a CSV file could not be read.
+    public enum Problem: Error, Equatable, Sendable {
+        /// A record's bytes are not UTF-8 (`line` is where the record starts).
+        case notUTF8(line: Int, looksLikeGB18030: Bool)
+        /// A quoted field never closes.
+        case unterminatedQuote(line: Int)
+        /// A quote appears inside an unquoted field.
+        case strayQuote(line: Int)
+        /// The file cannot be opened or read.
+        case unreadable(String)
+    }
+
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var line = 1
+    private var started = false
+
+    /// Opens a file for reading.
+    /// - Throws: `Problem.unreadable` when it cannot be opened.
+    public init(url: URL) throws(Problem) {
+        do { handle = try FileHandle(forReadingFrom: url) } catch { throw .unreadable(url.path) }
+    }
+
+    private mutating func fill() -> Bool {
+        if position < buffer.count { return true }
+        if atEnd { return false }
+        let chunk = handle.readData(ofLength: 1 << 20)
+        if chunk.isEmpty {
+            atEnd = true
+            return false
+        }
+        buffer = Array(chunk)
+        position = 0
+        return true
+    }
+
+    private mutating func peek() -> UInt8? {
+        fill() ? buffer[position] : nil
+    }
+
+    private mutating func next() -> UInt8? {
+        guard fill() else { return nil }
+        defer { position += 1 }
+        return buffer[position]
+    }
+
+    /// The next record with the line it starts on, or `nil` at the end of the file.
+    /// Blank lines are skipped.
+    /// - Throws: `Problem` for malformed CSV or text that is not UTF-8.
+    public mutating func nextRecord() throws(Problem) -> (line: Int, fields: [String])? {
+        if !started {
+            started = true
+            if fill(), buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        }
+        while true {
+            guard let first = peek() else { return nil }
+            if first == 0x0A { _ = next(); line += 1; continue }
+            if first == 0x0D { _ = next(); continue }
+            break
+        }
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false, wasQuoted = false
+        func finish() throws(Problem) {
+            guard let text = String(validating: field, as: UTF8.self) else {
+                throw .notUTF8(line: startLine, looksLikeGB18030: Self.looksLikeGB18030(field))
+            }
+            fields.append(text)
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
+        while let byte = next() {
+            if quoted {
+                if byte == 0x22 {
+                    if peek() == 0x22 { _ = next(); field.append(0x22) } else { quoted = false }
+                } else {
+                    if byte == 0x0A { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case 0x2C:
+                try finish()
+            case 0x0A:
+                line += 1
+                try finish()
+                return (startLine, fields)
+            case 0x0D:
+                continue
+            case 0x22:
+                guard field.isEmpty, !wasQuoted else { throw .strayQuote(line: line) }
+                quoted = true
+                wasQuoted = true
+            default:
+                field.append(byte)
+            }
+        }
+        if quoted { throw .unterminatedQuote(line: startLine) }
+        try finish()
+        return (startLine, fields)
+    }
+
+    /// Whether bytes that are not UTF-8 read as GB18030/GBK double-byte text, as
+    /// Chinese spreadsheet software saves CSV by default.
+    static func looksLikeGB18030(_ bytes: [UInt8]) -> Bool {
+        var index = 0, pairs = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            guard (0x81...0xFE).contains(byte), index + 1 < bytes.count else { return false }
+            let trail = bytes[index + 1]
+            guard (0x40...0xFE).contains(trail) && trail != 0x7F || (0x30...0x39).contains(trail) else { return false }
+            pairs += 1
+            index += (0x30...0x39).contains(trail) ? 4 : 2
+        }
+        return pairs > 0
+    }
+}

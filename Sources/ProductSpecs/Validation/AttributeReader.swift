@@ -1,0 +1,191 @@
+import BrandStandards
+import Foundation
+import Measures
+
+/// Reads a product's attribute texts as its category's requirements say, checking
+/// types, units, bounds (with their cases), options, patterns and lengths.
+struct AttributeReader {
+    let standard: BrandStandard
+    private let patterns: [String: NSRegularExpression]
+
+    init(standard: BrandStandard) {
+        self.standard = standard
+        var patterns: [String: NSRegularExpression] = [:]
+        for category in standard.categories {
+            for attribute in category.attributes {
+                if let pattern = attribute.pattern, let regex = try? NSRegularExpression(pattern: pattern) {
+                    patterns["\(category.id)/\(attribute.id)"] = regex
+                }
+            }
+        }
+        self.patterns = patterns
+    }
+
+    func read(_ input: ProductInput, category: ProductCategory, into findings: inout FindingList) -> [AttributeValue] {
+        var values: [AttributeValue] = []
+        for requirement in category.attributes {
+            let entered = input.attributes[requirement.id]?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard !entered.isEmpty else {
+                if requirement.required {
+                    findings.error("attribute.missing", requirement.id, expected: expectation(requirement),
+                                   zh: "缺少必填属性“\(requirement.name.zh)”（\(requirement.id)）",
+                                   en: "required attribute “\(requirement.name.en)” (\(requirement.id)) is missing")
+                }
+                continue
+            }
+            if let value = readValue(entered, requirement, category: category, into: &findings) {
+                values.append(AttributeValue(id: requirement.id, entered: entered, value: value))
+            }
+        }
+        checkBounds(values, category: category, into: &findings)
+        let known = Set(category.attributes.map(\.id))
+        for (id, text) in input.attributes.sorted(by: { $0.key < $1.key })
+        where !known.contains(id) && !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            findings.error("attribute.unknown", id, expected: known.sorted().joined(separator: ", "), found: id,
+                           zh: "品类“\(category.id)”没有属性“\(id)”", en: "category “\(category.id)” has no attribute “\(id)”")
+        }
+        return values
+    }
+
+    private func expectation(_ requirement: AttributeRequirement) -> String {
+        switch requirement.type {
+        case .quantity: "a quantity of \(requirement.dimension?.name.en ?? "some dimension")"
+        case .enumeration: requirement.options.map(\.id).joined(separator: ", ")
+        default: requirement.type.rawValue
+        }
+    }
+
+    private func typeError(_ requirement: AttributeRequirement, _ entered: String, _ expectedZh: String, _ expectedEn: String,
+                           into findings: inout FindingList) {
+        findings.error("attribute.type", requirement.id, expected: expectedEn, found: entered,
+                       zh: "“\(requirement.name.zh)”应为\(expectedZh)，实际是“\(entered)”",
+                       en: "“\(requirement.name.en)” must be \(expectedEn), found “\(entered)”")
+    }
+
+    private func readValue(_ entered: String, _ requirement: AttributeRequirement, category: ProductCategory,
+                           into findings: inout FindingList) -> AttributeValue.Value? {
+        switch requirement.type {
+        case .text:
+            if let maxLength = requirement.maxLength, entered.count > maxLength {
+                findings.error("attribute.too_long", requirement.id, expected: "at most \(maxLength) characters", found: "\(entered.count) characters",
+                               zh: "“\(requirement.name.zh)”最多 \(maxLength) 个字符，实际 \(entered.count) 个",
+                               en: "“\(requirement.name.en)” takes at most \(maxLength) characters, found \(entered.count)")
+            }
+            if let regex = patterns["\(category.id)/\(requirement.id)"] {
+                let range = NSRange(entered.startIndex..., in: entered)
+                let match = regex.firstMatch(in: entered, options: [.anchored], range: range)
+                if match?.range != range {
+                    findings.error("attribute.pattern", requirement.id, expected: requirement.pattern, found: entered,
+                                   zh: "“\(requirement.name.zh)”的格式不符合 \(requirement.pattern ?? "")",
+                                   en: "“\(requirement.name.en)” does not match the pattern \(requirement.pattern ?? "")")
+                }
+            }
+            return .text(entered)
+        case .integer:
+            guard let number = Int(entered.halfWidth) else {
+                typeError(requirement, entered, "整数", "a whole number", into: &findings)
+                return nil
+            }
+            return .integer(number)
+        case .decimal:
+            guard let number = Decimal(exactText: entered) else {
+                typeError(requirement, entered, "数字", "a number", into: &findings)
+                return nil
+            }
+            checkPlaces(number, requirement, entered, into: &findings)
+            return .decimal(number)
+        case .quantity:
+            return readQuantity(entered, requirement, into: &findings)
+        case .enumeration:
+            let normalized = entered.halfWidth
+            guard let option = requirement.options.first(where: {
+                $0.id == normalized || $0.name.zh == normalized || $0.name.en.caseInsensitiveCompare(normalized) == .orderedSame
+            }) else {
+                let allowed = requirement.options.map { "\($0.id) (\($0.name.zh))" }.joined(separator: ", ")
+                findings.error("attribute.not_allowed", requirement.id, expected: requirement.options.map(\.id).joined(separator: ", "), found: entered,
+                               zh: "“\(requirement.name.zh)”不允许“\(entered)”，可选：\(allowed)",
+                               en: "“\(requirement.name.en)” does not allow “\(entered)”; one of: \(allowed)")
+                return nil
+            }
+            return .option(option.id)
+        case .boolean:
+            switch entered.lowercased() {
+            case "true", "yes", "y", "1", "是": return .boolean(true)
+            case "false", "no", "n", "0", "否": return .boolean(false)
+            default:
+                typeError(requirement, entered, "是或否（true/false）", "true or false", into: &findings)
+                return nil
+            }
+        case .date:
+            guard let day = CalendarDay(entered) else {
+                typeError(requirement, entered, "日期 YYYY-MM-DD", "a date written YYYY-MM-DD", into: &findings)
+                return nil
+            }
+            return .date(day)
+        }
+    }
+
+    private func readQuantity(_ entered: String, _ requirement: AttributeRequirement, into findings: inout FindingList) -> AttributeValue.Value? {
+        do throws(MeasureError) {
+            let quantity = try Quantity(parsing: entered, jinRegion: standard.jinRegion)
+            if let dimension = requirement.dimension, quantity.dimension != dimension {
+                throw MeasureError.wrongDimension(found: quantity.dimension, expected: dimension)
+            }
+            checkPlaces(quantity.value, requirement, entered, into: &findings)
+            return .quantity(quantity)
+        } catch {
+            let code = switch error {
+            case .wrongDimension: "unit.dimension"
+            case .ambiguousUnit: "unit.ambiguous"
+            case .unknownUnit: "unit.unknown"
+            case .missingUnit: "unit.missing"
+            case .empty, .notANumber: "attribute.type"
+            }
+            findings.error(code, requirement.id, expected: expectation(requirement), found: entered,
+                           zh: "“\(requirement.name.zh)”：\(error.message.zh)", en: "“\(requirement.name.en)”: \(error.message.en)")
+            return nil
+        }
+    }
+
+    private func checkPlaces(_ number: Decimal, _ requirement: AttributeRequirement, _ entered: String, into findings: inout FindingList) {
+        guard let places = requirement.decimalPlaces, number.decimalPlaces > places else { return }
+        findings.error("attribute.decimal_places", requirement.id, expected: "at most \(places) decimal places", found: entered,
+                       zh: "“\(requirement.name.zh)”最多 \(places) 位小数，实际“\(entered)”",
+                       en: "“\(requirement.name.en)” takes at most \(places) decimal places, found “\(entered)”")
+    }
+
+    /// Checks each value against its bounds: the first case whose conditions all hold
+    /// replaces the attribute's own bounds.
+    private func checkBounds(_ values: [AttributeValue], category: ProductCategory, into findings: inout FindingList) {
+        var options: [String: String] = [:]
+        for value in values { if case .option(let id) = value.value { options[value.id] = id } }
+        for value in values {
+            guard let requirement = category.attribute(value.id) else { continue }
+            let matching = requirement.cases.first { $0.when.allSatisfy { options[$0.key] == $0.value } }
+            let min = matching?.min ?? requirement.min
+            let max = matching?.max ?? requirement.max
+            let condition = matching.map { " (" + $0.when.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")" } ?? ""
+            if let min, Self.compare(value.value, min) == .orderedAscending {
+                findings.error("attribute.out_of_range", value.id, expected: "≥ \(min.text(.en))\(condition)", found: value.entered,
+                               zh: "“\(requirement.name.zh)”\(value.entered) 低于下限 \(min.text(.zh))\(condition)",
+                               en: "“\(requirement.name.en)” \(value.entered) is below the minimum \(min.text(.en))\(condition)")
+            }
+            if let max, Self.compare(value.value, max) == .orderedDescending {
+                findings.error("attribute.out_of_range", value.id, expected: "≤ \(max.text(.en))\(condition)", found: value.entered,
+                               zh: "“\(requirement.name.zh)”\(value.entered) 超过上限 \(max.text(.zh))\(condition)",
+                               en: "“\(requirement.name.en)” \(value.entered) is above the maximum \(max.text(.en))\(condition)")
+            }
+        }
+    }
+
+    private static func compare(_ value: AttributeValue.Value, _ bound: AttributeBound) -> ComparisonResult? {
+        func order<T: Comparable>(_ a: T, _ b: T) -> ComparisonResult { a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame) }
+        switch (value, bound) {
+        case (.integer(let number), .number(let limit)): return order(Decimal(number), limit)
+        case (.decimal(let number), .number(let limit)): return order(number, limit)
+        case (.quantity(let quantity), .quantity(let limit)): return quantity.compare(to: limit)
+        case (.date(let day), .date(let limit)): return order(day, limit)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import Measures
+import ProductSpecs
+
+/// A finding as text: the row, the place, the code, and the message in both languages.
+enum FindingText {
+    static func render(_ finding: Finding, row: String) -> String {
+        let kind = finding.severity == .error ? "error" : "notice"
+        return "\(row): \(kind)[\(finding.code)] \(finding.location): \(finding.message.en)\n    \(finding.message.zh)"
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import CatalogStore
+import Foundation
+import ProductSpecs
+
+/// `terroir producers add`: registers one producer under a brand.
+struct ProducersAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Register one producer under a brand.")
+
+    @Option(help: "The producer's id (lowercase letters, digits, - and _).") var id: String
+    @Option(help: "The brand it is authorised under.") var brand: String
+    @Option(name: .customLong("name-zh"), help: "Its Chinese name.") var nameZh: String
+    @Option(name: .customLong("name-en"), help: "Its English name.") var nameEn = ""
+    @Option(help: "Its unified social credit code (18 characters).") var uscc: String
+    @Option(name: .customLong("admin-code"), help: "Its administrative division code, inside the brand's region.") var adminCode: String
+    @Option(help: "The categories it is authorised for, separated by commas.") var categories: String
+    @Option(name: .customLong("valid-from"), help: "First day of authorisation (YYYY-MM-DD).") var validFrom: String?
+    @Option(name: .customLong("valid-to"), help: "Last day of authorisation (YYYY-MM-DD).") var validTo: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let catalog = try store.open()
+        let published = try PublishedBrand.current(brand, in: catalog)
+        var fields = [
+            "id": id, "name_zh": nameZh, "name_en": nameEn, "uscc": uscc, "admin_code": adminCode,
+            "categories": categories.replacingOccurrences(of: ",", with: ";"),
+        ]
+        fields["valid_from"] = validFrom
+        fields["valid_to"] = validTo
+        let (producers, rejected) = ProducerFileReader.check([fields], standard: published.standard)
+        try ProducerRegistration.save(producers, rejected: rejected, store: catalog, actor: store.actorName)
+    }
+}

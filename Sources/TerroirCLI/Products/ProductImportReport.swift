@@ -1,0 +1,61 @@
+import Foundation
+import ProductSpecs
+
+/// What an import or a validation found, row by row, for people and for machines.
+struct ProductImportReport: Encodable {
+    struct Row: Encodable {
+        let row: Int
+        let sku: String?
+        let findings: [Finding]
+    }
+
+    let file: String
+    let brand: String
+    let standardVersion: String
+    var rows = 0
+    var inserted = 0
+    var updated = 0
+    var unchanged = 0
+    var failed: [Row] = []
+    var notices: [Row] = []
+    var committed = false
+    var dryRun = false
+    /// Only validating (`products validate`): there is no store to write to.
+    var validationOnly = false
+
+    enum CodingKeys: String, CodingKey {
+        case file, brand, standardVersion = "standard_version", rows, inserted, updated, unchanged, failed, notices, committed
+        case dryRun = "dry_run"
+    }
+
+    /// Records one row's outcome; `true` when the row can be written.
+    mutating func record(row: Int, input: ProductInput, report: ComplianceReport) -> Bool {
+        rows += 1
+        let sku = input.field("sku")
+        if !report.isCompliant {
+            failed.append(Row(row: row, sku: sku, findings: report.findings))
+            return false
+        }
+        let notes = report.findings.filter { $0.severity == .notice }
+        if !notes.isEmpty { notices.append(Row(row: row, sku: sku, findings: notes)) }
+        return true
+    }
+
+    func printText(partial: Bool) {
+        for row in (failed + notices).sorted(by: { $0.row < $1.row }) {
+            let place = "\(file): row \(row.row)\(row.sku.map { " (sku \($0))" } ?? "")"
+            for finding in row.findings { print(FindingText.render(finding, row: place)) }
+        }
+        var summary = "\(rows) row(s) read against \(brand) \(standardVersion): \(rows - failed.count) valid, \(failed.count) failed"
+        if validationOnly {
+            // nothing is ever written
+        } else if committed {
+            summary += "; written: \(inserted) inserted, \(updated) updated, \(unchanged) unchanged"
+        } else if dryRun {
+            summary += "; dry run: nothing written (would insert \(inserted), update \(updated))"
+        } else if !failed.isEmpty && !partial {
+            summary += "; nothing written (all or nothing: fix the rows, or use --partial to write the valid ones)"
+        }
+        print(summary)
+    }
+}
