@@ -1,0 +1,116 @@
+import BrandStandards
+import Foundation
+import Measures
+import ProductSpecs
+import Testing
+
+struct ProductValidatorTests {
+    static let sihong = DemoStandards.standard("sihong-4x")
+    static let producers: [String: Producer] = [
+        "farm": DemoStandards.producer("farm", brand: "sihong-4x", categories: ["rice", "hairy-crab", "liquor", "local-specialty"]),
+        "riceonly": DemoStandards.producer("riceonly", brand: "sihong-4x", categories: ["rice"]),
+        "paused": DemoStandards.producer("paused", brand: "sihong-4x", categories: ["rice"], status: .suspended),
+    ]
+
+    let validator = ProductValidator(standard: sihong, today: CalendarDay("2026-11-29")!) { producers[$0] }
+
+    static func rice(_ changes: [String: String] = [:]) -> ProductInput {
+        var fields = ["sku": "R1", "category": "rice", "name_zh": "大米", "origin": "321324101", "producer": "farm", "price": "59.00"]
+        var attributes = ["net_content": "5 kg", "grade": "grade-1", "moisture": "14.5%", "variety": "南粳9108"]
+        for (key, value) in changes {
+            if ProductInput.fieldNames.contains(key) { fields[key] = value } else { attributes[key] = value }
+        }
+        return ProductInput(fields: fields, attributes: attributes)
+    }
+
+    static func crab(sex: String, grade: String, weight: String) -> ProductInput {
+        ProductInput(
+            fields: ["sku": "C1", "category": "hairy-crab", "name_zh": "大闸蟹", "origin": "321324110", "producer": "farm"],
+            attributes: ["sex": sex, "grade": grade, "weight": weight, "pieces": "8只", "water_body": "hongze-lake"]
+        )
+    }
+
+    @Test func aGoodProductIsCompliant() throws {
+        let outcome = validator.validate(Self.rice())
+        #expect(outcome.report.findings.isEmpty)
+        #expect(outcome.product?.status == .compliant)
+    }
+
+    @Test func tenJinIsStoredAsFiveKilogramsAndKeptAsEntered() throws {
+        let product = try #require(validator.validate(Self.rice(["net_content": "10斤"])).product)
+        let content = try #require(product.attribute("net_content"))
+        #expect(content.entered == "10斤")
+        #expect(content.canonicalText == "5")
+        #expect(content.canonicalUnit == .kilogram)
+    }
+
+    @Test(arguments: [
+        (["gtin": "6901234567893"], ["gtin.check_digit"]),
+        (["gtin": "690123456"], ["gtin.length"]),
+        (["moisture": "16.2%"], ["attribute.out_of_range"]),
+        (["flavour": "sweet"], ["attribute.unknown"]),
+        (["origin": "320115"], ["origin.outside_region"]),
+        (["origin": "32011"], ["origin.malformed"]),
+        (["producer": "paused"], ["producer.inactive"]),
+        (["producer": "nobody"], ["producer.unknown"]),
+        (["net_content": "5 L"], ["unit.dimension"]),
+        (["net_content": "5 stone"], ["unit.unknown"]),
+        (["net_content": "five kg"], ["attribute.type"]),
+        (["grade": "grade-9"], ["attribute.not_allowed"]),
+        (["variety": ""], ["attribute.missing"]),
+        (["harvest_year": "2019"], ["attribute.out_of_range"]),
+        (["harvest_year": "next"], ["attribute.type"]),
+        (["net_content": "5.125 kg"], ["attribute.decimal_places"]),
+        (["category": "tea"], ["category.unknown"]),
+        (["price": "59.999"], ["price.invalid"]),
+        (["availability": "sold"], ["availability.invalid"]),
+        (["sku": ""], ["field.missing"]),
+    ])
+    func eachMistakeHasItsCode(changes: [String: String], codes: [String]) {
+        let report = validator.validate(Self.rice(changes)).report
+        #expect(report.codes == codes)
+        #expect(!report.isCompliant)
+        #expect(report.findings.allSatisfy { !$0.message.zh.isEmpty && !$0.message.en.isEmpty })
+    }
+
+    @Test func aProducerNotAuthorisedForTheCategoryIsRefused() {
+        var input = Self.crab(sex: "male", grade: "special", weight: "4.5两")
+        input.fields["producer"] = "riceonly"
+        #expect(validator.validate(input).report.codes == ["producer.not_authorised"])
+    }
+
+    @Test(arguments: [
+        ("male", "special", "4两", true),
+        ("male", "special", "190 g", false),
+        ("female", "special", "3两", true),
+        ("female", "special", "140 g", false),
+        ("female", "grade-2", "80 g", true),
+        ("female", "grade-2", "70 g", false),
+    ])
+    func crabWeightDependsOnSexAndGrade(sex: String, grade: String, weight: String, compliant: Bool) {
+        #expect(validator.validate(Self.crab(sex: sex, grade: grade, weight: weight)).report.isCompliant == compliant)
+    }
+
+    @Test func everyFindingIsReportedInADeterministicOrder() {
+        let input = Self.rice(["gtin": "6901234567893", "moisture": "16%", "net_content": "5 L", "zzz": "1", "aaa": "2", "origin": "320115"])
+        let first = validator.validate(input).report
+        #expect(first.codes == ["gtin.check_digit", "origin.outside_region", "unit.dimension", "attribute.out_of_range", "attribute.unknown", "attribute.unknown"])
+        #expect(first.findings.suffix(2).map(\.field) == ["aaa", "zzz"])
+        #expect(validator.validate(input).report == first)
+    }
+
+    @Test func theOpenCategoryNeedsApprovalButIsCompliant() {
+        let input = ProductInput(
+            fields: ["sku": "E1", "category": "local-specialty", "name_zh": "咸鸭蛋", "origin": "321324103", "producer": "farm"],
+            attributes: ["net_content": "1.4 kg", "shelf_life": "30天"]
+        )
+        let report = validator.validate(input).report
+        #expect(report.codes == ["category.requires_approval"])
+        #expect(report.isCompliant)
+    }
+
+    @Test func withoutAStoreProducerChecksAreLeftOut() {
+        let offline = ProductValidator(standard: Self.sihong, today: CalendarDay("2026-11-29")!, producers: nil)
+        #expect(offline.validate(Self.rice(["producer": "nobody"])).report.isCompliant)
+    }
+}
