@@ -40,25 +40,30 @@ public final class ProductWriter {
     public func upsert(_ product: Product, report: ComplianceReport) throws -> Effect {
         let attributes = AttributeValue.jsonText(product.attributes)
         let reportText = try ProductRowCoding.jsonText(report)
-        let lookup = try db.cachedStatement(sql: "SELECT id, status FROM product WHERE producer_id = ? AND sku = ?")
-        let existing = try Row.fetchOne(lookup, arguments: [product.producerID, product.sku])
         let values: [(any DatabaseValueConvertible)?] = [
             product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
             product.category, attributes, product.origin?.digits, product.outlet, product.price?.plainText,
             product.availability.rawValue, standardVersion, reportText,
         ]
-        guard let existing else {
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO product (brand_id, gtin, name_zh, name_en, description, category_id, attributes, origin, outlet, price,
-                    availability, standard_version, report, producer_id, sku, status, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            try insert.execute(arguments: StatementArguments(values + [product.producerID, product.sku, product.status.rawValue, now, now]))
+        // Most imported rows are new: try the insert first, and look the product up
+        // only when its producer and sku are taken.
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO product (brand_id, gtin, name_zh, name_en, description, category_id, attributes, origin, outlet, price,
+                availability, standard_version, report, producer_id, sku, status, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (producer_id, sku) DO NOTHING
+            """)
+        try insert.execute(arguments: StatementArguments(values + [product.producerID, product.sku, product.status.rawValue, now, now]))
+        if db.changesCount > 0 {
             let id = db.lastInsertedRowID
             try log(id, brand: product.brandID, event: "insert", exportable: false)
             touched.insert(id)
             inserted += 1
             return .inserted
+        }
+        let lookup = try db.cachedStatement(sql: "SELECT id, status FROM product WHERE producer_id = ? AND sku = ?")
+        guard let existing = try Row.fetchOne(lookup, arguments: [product.producerID, product.sku]) else {
+            throw StoreError.database("product \(product.producerID)/\(product.sku) was neither inserted nor found")
         }
         let id: Int64 = existing["id"]
         guard touched.insert(id).inserted else { return .duplicate }

@@ -56,16 +56,19 @@ public struct MeasureUnit: Hashable, Sendable {
     public static let hour = MeasureUnit("h", .duration, "3600", en: "h", zh: "小时")
     public static let day = MeasureUnit("d", .duration, "86400", en: "days", zh: "天")
 
+    private static let jinUnits = Dictionary(uniqueKeysWithValues: JinRegion.allCases.map { ($0, MeasureUnit(jinOf: $0, liang: false)) })
+    private static let liangUnits = Dictionary(uniqueKeysWithValues: JinRegion.allCases.map { ($0, MeasureUnit(jinOf: $0, liang: true)) })
+
     /// 斤 of a region.
-    public static func jin(_ region: JinRegion) -> MeasureUnit { MeasureUnit(jinOf: region, liang: false) }
+    public static func jin(_ region: JinRegion) -> MeasureUnit { jinUnits[region]! }
     /// 两 of a region.
-    public static func liang(_ region: JinRegion) -> MeasureUnit { MeasureUnit(jinOf: region, liang: true) }
+    public static func liang(_ region: JinRegion) -> MeasureUnit { liangUnits[region]! }
 
     /// Reads a unit as people type it (`kg`, `公斤`, `斤`, `%vol`, `°Bx`).
     /// - Parameter jinRegion: which 斤 and 两 a bare `斤` or `两` means; `nil` refuses them.
     /// - Throws: `MeasureError.unknownUnit` or `.ambiguousUnit`.
     public init(parsing text: String, jinRegion: JinRegion? = .mainland) throws(MeasureError) {
-        let typed = text.halfWidth.trimmingCharacters(in: .whitespaces)
+        let typed = String(text.halfWidth.trimmedWhitespace)
         switch UnitVocabulary.entry(for: typed) {
         case .unit(let unit)?:
             self = unit

@@ -11,7 +11,7 @@ extension Quantity {
     ///     `台斤` are always understood.
     /// - Throws: `MeasureError` saying what is wrong with the text.
     public init(parsing text: String, jinRegion: JinRegion? = .mainland) throws(MeasureError) {
-        let normalized = text.halfWidth.trimmingCharacters(in: .whitespacesAndNewlines)
+        let normalized = text.halfWidth.trimmedWhitespace
         guard !normalized.isEmpty else { throw .empty }
 
         let numberEnd = normalized.firstIndex { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+")) }
@@ -20,7 +20,7 @@ extension Quantity {
         guard Decimal.isPlainNumeral(numberText), let number = Decimal(exactText: String(numberText)) else {
             throw .notANumber(text)
         }
-        let unitText = normalized[numberEnd...].trimmingCharacters(in: .whitespaces)
+        let unitText = String(normalized[numberEnd...].trimmedWhitespace)
         guard !unitText.isEmpty else { throw .missingUnit(text) }
         // No unit spelling has a digit: `1e3 kg` or `5 kg 200 g` is a malformed number.
         guard !unitText.contains(where: { $0.isASCII && $0.isNumber }) else { throw .notANumber(text) }

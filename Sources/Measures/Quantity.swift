@@ -7,17 +7,24 @@ public struct Quantity: Hashable, Sendable {
     /// The unit as entered (with its region for 斤 and 两).
     public let unit: MeasureUnit
 
+    /// The value in the dimension's canonical unit (kg, L, m, s, ...), exact; worked
+    /// out once, since validation compares it against bounds again and again.
+    public let canonicalValue: Decimal
+
     /// Creates a quantity.
     public init(_ value: Decimal, _ unit: MeasureUnit) {
         self.value = value
         self.unit = unit
+        self.canonicalValue = unit.factor == 1 ? value : value * unit.factor
+        self.approximateCanonical = NSDecimalNumber(decimal: canonicalValue).doubleValue
     }
+
+    /// The canonical value as a Double, to order quantities that are far apart
+    /// without the cost of a decimal comparison; close ones are compared exactly.
+    private let approximateCanonical: Double
 
     /// What the quantity measures.
     public var dimension: MeasureDimension { unit.dimension }
-
-    /// The value in the dimension's canonical unit (kg, L, m, s, ...), exact.
-    public var canonicalValue: Decimal { value * unit.factor }
 
     /// The same amount in the dimension's canonical unit.
     public var canonical: Quantity { Quantity(canonicalValue, dimension.canonicalUnit) }
@@ -35,6 +42,8 @@ public struct Quantity: Hashable, Sendable {
     /// comparable: the result is `nil`.
     public func compare(to other: Quantity) -> ComparisonResult? {
         guard dimension == other.dimension else { return nil }
+        let x = approximateCanonical, y = other.approximateCanonical
+        if abs(x - y) > 1e-9 * max(1, abs(x), abs(y)) { return x < y ? .orderedAscending : .orderedDescending }
         let a = canonicalValue, b = other.canonicalValue
         return a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame)
     }
@@ -55,8 +64,7 @@ extension Quantity: Codable {
         guard let number = Decimal(exactText: text) else {
             throw DecodingError.dataCorruptedError(forKey: .value, in: container, debugDescription: "not a decimal: \(text)")
         }
-        value = number
-        unit = try container.decode(MeasureUnit.self, forKey: .unit)
+        self.init(number, try container.decode(MeasureUnit.self, forKey: .unit))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -15,14 +15,18 @@ public struct AdministrativeCode: Hashable, Comparable, Sendable, CustomStringCo
     /// Reads a code; `nil` unless it has 6, 9 or 12 digits, names a real province, and
     /// does not name a county under a prefecture given as `00`.
     public init?(_ text: String) {
-        guard [6, 9, 12].contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        let characters = Array(text)
-        guard Self.provinces.contains(String(characters[0..<2])) else { return nil }
-        let prefecture = String(characters[2..<4]), county = String(characters[4..<6])
-        if prefecture == "00" && county != "00" { return nil }
-        if text.count > 6 && county == "00" { return nil }
+        let bytes = Array(text.utf8)
+        guard [6, 9, 12].contains(bytes.count), bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let province = Int(bytes[0] - 0x30) * 10 + Int(bytes[1] - 0x30)
+        guard Self.provinceNumbers.contains(province) else { return nil }
+        let prefectureIsZero = bytes[2] == 0x30 && bytes[3] == 0x30
+        let countyIsZero = bytes[4] == 0x30 && bytes[5] == 0x30
+        if prefectureIsZero && !countyIsZero { return nil }
+        if bytes.count > 6 && countyIsZero { return nil }
         digits = text
     }
+
+    private static let provinceNumbers = Set(provinces.compactMap { Int($0) })
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

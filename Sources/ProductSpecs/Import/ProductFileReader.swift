@@ -74,8 +74,8 @@ public struct ProductFileReader {
             let record: (line: Int, fields: [String])?
             do { record = try reader.nextRecord() } catch { throw Self.fileError(error) }
             guard let record else { return }
-            var fields: [String: String] = [:], attributes: [String: String] = [:]
-            for (index, value) in record.fields.enumerated() where index < columns.count {
+            var fields = [String: String](minimumCapacity: columns.count), attributes = [String: String](minimumCapacity: columns.count)
+            for (index, value) in record.fields.enumerated() where index < columns.count && !value.isEmpty {
                 switch columns[index] {
                 case .field(let name): fields[name] = value
                 case .attribute(let id): attributes[id] = value

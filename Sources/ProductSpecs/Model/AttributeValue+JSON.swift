@@ -2,8 +2,9 @@ import BrandStandards
 import Foundation
 import Measures
 
-/// Attribute values as the store and the exports keep them:
-/// `{"id":"weight","entered":"4两","kind":"quantity","value":"4","unit":"liang.mainland","canonical":"0.2","canonical_unit":"kg"}`.
+/// Attribute values as the exports write them:
+/// `{"id":"weight","entered":"4两","kind":"quantity","value":"4","unit":"liang.mainland","canonical":"0.2","canonical_unit":"kg"}`;
+/// the store keeps the same without the last two.
 /// Written by hand, because imports write one such list per row and must be fast;
 /// read back through `Codable`.
 extension AttributeValue: Codable {
@@ -60,14 +61,23 @@ extension AttributeValue: Codable {
         }
     }
 
-    /// The value as entered in its own unit (`4` for `4两`); `canonicalText` is in the
-    /// canonical unit.
+    /// The value in its own unit, as text: `4` for `4两`. Numbers are taken from what
+    /// was entered (which parsed exactly to the value), not formatted again.
     var valueText: String {
-        if case .quantity(let quantity) = value { return quantity.value.plainText }
-        return canonicalText
+        switch value {
+        case .quantity(let quantity):
+            let typed = entered.halfWidth.trimmedWhitespace
+            let number = typed.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }
+            return number.isEmpty ? quantity.value.plainText : String(number)
+        case .decimal:
+            return String(entered.halfWidth.trimmedWhitespace)
+        default:
+            return canonicalText
+        }
     }
 
-    /// A list of attribute values as compact JSON, written without an encoder.
+    /// A list of attribute values as compact JSON, written without an encoder, as the
+    /// store keeps them (without the canonical value, which decoding works out again).
     public static func jsonText(_ values: [AttributeValue]) -> String {
         var out = "["
         for (index, attribute) in values.enumerated() {
@@ -78,8 +88,11 @@ extension AttributeValue: Codable {
             JSONText.appendString(attribute.entered, to: &out)
             out += ",\"kind\":\"\(attribute.kind)\",\"value\":"
             JSONText.appendString(attribute.valueText, to: &out)
+            // The canonical value is left out: it follows from the value and the unit.
             if case .quantity(let quantity) = attribute.value {
-                out += ",\"unit\":\"\(quantity.unit.id)\",\"canonical\":\"\(attribute.canonicalText)\",\"canonical_unit\":\"\(quantity.dimension.canonicalUnit.id)\""
+                out += ",\"unit\":\""
+                out += quantity.unit.id
+                out += "\""
             }
             out += "}"
         }
@@ -91,6 +104,12 @@ extension AttributeValue: Codable {
 public enum JSONText {
     /// Appends `text` as a quoted JSON string.
     public static func appendString(_ text: String, to out: inout String) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,4 +1,5 @@
 import Foundation
+import Measures
 
 /// A product as a producer entered it, before validation: every value is text, as it
 /// stood in the CSV cell or JSON field, with how to name its place.
@@ -25,8 +26,8 @@ public struct ProductInput: Equatable, Sendable {
 
     /// The trimmed, non-empty value of a product field.
     public func field(_ name: String) -> String? {
-        guard let value = fields[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        return value
+        guard let value = fields[name]?.trimmedWhitespace, !value.isEmpty else { return nil }
+        return String(value)
     }
 
     public static func == (lhs: ProductInput, rhs: ProductInput) -> Bool {

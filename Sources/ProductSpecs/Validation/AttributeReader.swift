@@ -7,9 +7,11 @@ import Measures
 struct AttributeReader {
     let standard: BrandStandard
     private let patterns: [String: NSRegularExpression]
+    private let knownAttributes: [String: Set<String>]
 
     init(standard: BrandStandard) {
         self.standard = standard
+        knownAttributes = Dictionary(uniqueKeysWithValues: standard.categories.map { ($0.id, Set($0.attributes.map(\.id))) })
         var patterns: [String: NSRegularExpression] = [:]
         for category in standard.categories {
             for attribute in category.attributes {
@@ -24,7 +26,7 @@ struct AttributeReader {
     func read(_ input: ProductInput, category: ProductCategory, into findings: inout FindingList) -> [AttributeValue] {
         var values: [AttributeValue] = []
         for requirement in category.attributes {
-            let entered = input.attributes[requirement.id]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let entered = String(input.attributes[requirement.id]?.trimmedWhitespace ?? "")
             guard !entered.isEmpty else {
                 if requirement.required {
                     findings.error("attribute.missing", requirement.id, expected: expectation(requirement),
@@ -38,9 +40,11 @@ struct AttributeReader {
             }
         }
         checkBounds(values, category: category, into: &findings)
-        let known = Set(category.attributes.map(\.id))
+        let known = knownAttributes[category.id] ?? []
+        // Sorting is only worth it when some given attribute is not the category's.
+        guard input.attributes.contains(where: { !known.contains($0.key) && !$0.value.trimmedWhitespace.isEmpty }) else { return values }
         for (id, text) in input.attributes.sorted(by: { $0.key < $1.key })
-        where !known.contains(id) && !text.trimmingCharacters(in: .whitespaces).isEmpty {
+        where !known.contains(id) && !text.trimmedWhitespace.isEmpty {
             findings.error("attribute.unknown", id, expected: known.sorted().joined(separator: ", "), found: id,
                            zh: "品类“\(category.id)”没有属性“\(id)”", en: "category “\(category.id)” has no attribute “\(id)”")
         }
@@ -98,9 +102,9 @@ struct AttributeReader {
             return readQuantity(entered, requirement, into: &findings)
         case .enumeration:
             let normalized = entered.halfWidth
-            guard let option = requirement.options.first(where: {
-                $0.id == normalized || $0.name.zh == normalized || $0.name.en.caseInsensitiveCompare(normalized) == .orderedSame
-            }) else {
+            guard let option = requirement.options.first(where: { $0.id == normalized })
+                ?? requirement.options.first(where: { $0.name.zh == normalized || $0.name.en.caseInsensitiveCompare(normalized) == .orderedSame })
+            else {
                 let allowed = requirement.options.map { "\($0.id) (\($0.name.zh))" }.joined(separator: ", ")
                 findings.error("attribute.not_allowed", requirement.id, expected: requirement.options.map(\.id).joined(separator: ", "), found: entered,
                                zh: "“\(requirement.name.zh)”不允许“\(entered)”，可选：\(allowed)",

@@ -34,13 +34,15 @@ struct ProductsImportCommand: ParsableCommand {
         var report = ProductImportReport(file: file, brand: brand, standardVersion: published.standard.version, dryRun: dryRun)
         let progress = ProgressBar("importing", total: isatty(STDERR_FILENO) == 1 ? LineCount.of(url).map { max(0, $0 - 1) } : nil)
         do {
-            let reader = try ProductFileReader(url: url, standard: published.standard)
+            let rows = ValidatingReader(
+                reader: try ProductFileReader(url: url, standard: published.standard), validator: validator, defaultProducer: producer
+            )
             let (writer, committed) = try catalog.importProducts(
                 brand: brand, standardVersion: published.number, actor: store.actorName, source: file
             ) { writer in
-                try reader.forEachRow { row in
+                try rows.forEachRow { validated in
                     progress.advance()
-                    let outcome = validator.validate(row.input, defaultProducer: producer)
+                    let (row, outcome) = (validated.row, validated.outcome)
                     guard report.record(row: row.number, input: row.input, report: outcome.report), let product = outcome.product else { return }
                     // Once a row failed, an all-or-nothing import only validates the rest.
                     guard partial || report.failed.isEmpty else { return }

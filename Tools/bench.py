@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""The cases of Tools/bench. Each runs our command and a reference tool on the same
+input and prints wall time, throughput and peak memory (max RSS) side by side."""
+import csv
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TERROIR = os.environ["TERROIR_BIN"]
+RESULTS = os.path.join(ROOT, "bench-results")
+
+
+def measure(command, env=None, stdin=None):
+    """Runs a command; returns (seconds, peak RSS in MiB of that child)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    # A fresh process per measurement, so that RUSAGE_CHILDREN's max is its own.
+    wrapper = ["/usr/bin/time", "-f", "%M"]
+    result = subprocess.run(wrapper + command, env=env, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode not in (0,):
+        sys.exit(f"bench: {' '.join(command)} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    peak_kib = int(result.stderr.strip().splitlines()[-1])
+    return seconds, peak_kib / 1024
+
+
+def table(title, rows):
+    print(f"\n{title}")
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for index, row in enumerate(rows):
+        print("  " + "  ".join(str(cell).rjust(widths[i]) if i else str(cell).ljust(widths[i]) for i, cell in enumerate(row)))
+        if index == 0:
+            print("  " + "  ".join("-" * width for width in widths))
+
+
+def product_csv(path, count, seed=7):
+    """`count` rice products of the Sihong demo brand, valid, spread over the demo producers."""
+    rng = random.Random(seed)
+    producers = ["sihong-rice-coop", "meihua-foods"]
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["sku", "category", "name_zh", "name_en", "origin", "producer", "price", "net_content", "grade", "moisture", "variety", "harvest_year"])
+        for index in range(count):
+            jin = rng.choice([2, 5, 10, 20])
+            writer.writerow([
+                f"BENCH-{index:07d}", "rice", f"泗洪大米 {jin}斤 #{index}", f"Sihong rice {jin} jin #{index}",
+                rng.choice(["321324101", "321324103", "321324110"]), producers[index % 2], f"{rng.randint(20, 200)}.00",
+                f"{jin}斤", rng.choice(["grade-1", "grade-2", "grade-3"]), f"{rng.randint(120, 155) / 10}%", "南粳9108", "2026",
+            ])
+
+
+def fresh_store(folder):
+    env = dict(os.environ, TERROIR_DB=os.path.join(folder, "bench.sqlite"), TERROIR_ACTOR="bench")
+    for command in (["brands", "publish", "sihong-4x"], ["producers", "import", "Brands/sihong-4x/producers.yaml", "--brand", "sihong-4x"]):
+        subprocess.run([TERROIR, *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return env
+
+
+def import_case():
+    rows = [["case", "rows", "seconds", "rows/s", "peak MiB", "vs sqlite3"]]
+    with tempfile.TemporaryDirectory() as folder:
+        for count in (100_000, 200_000):
+            path = os.path.join(folder, f"products-{count}.csv")
+            product_csv(path, count)
+            env = fresh_store(folder + f"/ours-{count}")
+            ours, ours_peak = measure([TERROIR, "products", "import", path, "--brand", "sihong-4x"], env=env)
+            database = os.path.join(folder, f"floor-{count}.sqlite")
+            with open(os.devnull) as devnull:
+                floor, floor_peak = measure(["sqlite3", database, "-cmd", ".mode csv", ".import " + path + " product"], stdin=devnull)
+            rows.append([f"terroir products import", count, f"{ours:.2f}", f"{count / ours:,.0f}", f"{ours_peak:.0f}", f"{ours / floor:.1f}x time"])
+            rows.append([f"sqlite3 .import (floor)", count, f"{floor:.2f}", f"{count / floor:,.0f}", f"{floor_peak:.0f}", "1.0x"])
+    table("import: CSV rows validated and stored in one transaction (target: >= 50,000 rows/s, flat memory)", rows)
+    return rows
+
+
+CASES = {"import": import_case}
+
+
+def main():
+    names = sys.argv[1:] or list(CASES)
+    unknown = [name for name in names if name not in CASES]
+    if unknown:
+        sys.exit(f"bench: unknown case {unknown}; cases: {', '.join(CASES)}")
+    print(f"Tools/bench on {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}")
+    os.makedirs(RESULTS, exist_ok=True)
+    with open(os.path.join(RESULTS, "latest.txt"), "w") as log:
+        for name in names:
+            rows = CASES[name]()
+            for row in rows:
+                log.write("\t".join(map(str, row)) + "\n")
+
+
+if __name__ == "__main__":
+    main()
