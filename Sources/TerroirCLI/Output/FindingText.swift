@@ -8,3 +8,10 @@ enum FindingText {
         return "\(row): \(kind)[\(finding.code)] \(finding.location): \(finding.message.en)\n    \(finding.message.zh)"
     }
 }
+
+/// A refused import file as text: where, the code, and the message in both languages.
+enum ImportFileErrorText {
+    static func render(_ error: ImportFileError, file: String) -> String {
+        "\(file)\(error.line.map { ":\($0)" } ?? ""): error[\(error.code)]: \(error.message.en)\n    \(error.message.zh)"
+    }
+}

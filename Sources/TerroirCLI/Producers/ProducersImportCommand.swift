@@ -22,7 +22,7 @@ struct ProducersImportCommand: ParsableCommand {
             let (producers, rejected) = try ProducerFileReader.read(URL(fileURLWithPath: file), standard: published.standard)
             try ProducerRegistration.save(producers, rejected: rejected, store: catalog, actor: store.actorName)
         } catch let error as ImportFileError {
-            print("\(file)\(error.line.map { ":\($0)" } ?? ""): error[\(error.code)]: \(error.message.en)\n    \(error.message.zh)")
+            print(ImportFileErrorText.render(error, file: file))
             throw ExitCode(1)
         }
     }

@@ -57,7 +57,7 @@ struct ProductsImportCommand: ParsableCommand {
             (report.inserted, report.updated, report.unchanged) = (writer.inserted, writer.updated, writer.unchanged)
         } catch let error as ImportFileError {
             progress.finish()
-            print("\(file)\(error.line.map { ":\($0)" } ?? ""): error[\(error.code)]: \(error.message.en)\n    \(error.message.zh)")
+            print(ImportFileErrorText.render(error, file: file))
             print("nothing written")
             throw ExitCode(1)
         } catch let error as StoreError {

@@ -32,7 +32,7 @@ struct ProductsValidateCommand: ParsableCommand {
                 _ = report.record(row: row.number, input: row.input, report: validator.validate(row.input).report)
             }
         } catch let error as ImportFileError {
-            print("\(file)\(error.line.map { ":\($0)" } ?? ""): error[\(error.code)]: \(error.message.en)\n    \(error.message.zh)")
+            print(ImportFileErrorText.render(error, file: file))
             throw ExitCode(1)
         }
         switch format {
