@@ -40,20 +40,22 @@ public final class ProductWriter {
     public func upsert(_ product: Product, report: ComplianceReport) throws -> Effect {
         let attributes = AttributeValue.jsonText(product.attributes)
         let reportText = try ProductRowCoding.jsonText(report)
-        let values: [(any DatabaseValueConvertible)?] = [
-            product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
-            product.category, attributes, product.origin?.digits, product.outlet, product.price?.plainText,
-            product.availability.rawValue, standardVersion, reportText,
-        ]
         // Most imported rows are new: try the insert first, and look the product up
         // only when its producer and sku are taken.
-        let insert = try db.cachedStatement(sql: """
+        var insert = FastInsert(try db.cachedStatement(sql: """
             INSERT INTO product (brand_id, gtin, name_zh, name_en, description, category_id, attributes, origin, outlet, price,
                 availability, standard_version, report, producer_id, sku, status, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (producer_id, sku) DO NOTHING
-            """)
-        try insert.execute(arguments: StatementArguments(values + [product.producerID, product.sku, product.status.rawValue, now, now]))
+            """), in: db)
+        for text in [product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
+                     product.category, attributes, product.origin?.digits, product.outlet, product.price?.plainText,
+                     product.availability.rawValue] {
+            insert.bind(text)
+        }
+        insert.bind(Int64(standardVersion))
+        for text in [reportText, product.producerID, product.sku, product.status.rawValue, now, now] { insert.bind(text) }
+        try insert.run()
         if db.changesCount > 0 {
             let id = db.lastInsertedRowID
             try log(id, brand: product.brandID, event: "insert", exportable: false)
@@ -67,6 +69,11 @@ public final class ProductWriter {
         }
         let id: Int64 = existing["id"]
         guard touched.insert(id).inserted else { return .duplicate }
+        let values: [(any DatabaseValueConvertible)?] = [
+            product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
+            product.category, attributes, product.origin?.digits, product.outlet, product.price?.plainText,
+            product.availability.rawValue, standardVersion, reportText,
+        ]
         let oldStatus = ProductStatus(rawValue: existing["status"]) ?? .draft
         // Changed data needs certifying again; a withdrawn product stays withdrawn.
         let newStatus = oldStatus == .withdrawn ? .withdrawn : product.status
@@ -92,7 +99,12 @@ public final class ProductWriter {
     }
 
     private func log(_ id: Int64, brand: String, event: String, exportable: Bool) throws {
-        let statement = try db.cachedStatement(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (?, ?, ?, ?, ?)")
-        try statement.execute(arguments: [id, brand, event, exportable, now])
+        var insert = FastInsert(try db.cachedStatement(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (?, ?, ?, ?, ?)"), in: db)
+        insert.bind(id)
+        insert.bind(brand)
+        insert.bind(event)
+        insert.bind(exportable ? 1 : 0)
+        insert.bind(now)
+        try insert.run()
     }
 }

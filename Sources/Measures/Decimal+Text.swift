@@ -7,27 +7,43 @@ extension Decimal {
     /// exponent, no grouping, no trailing text. Full-width digits are accepted.
     public init?(exactText text: String) {
         let normalized = text.halfWidth.trimmedWhitespace
-        guard Self.isPlainNumeral(normalized) else { return nil }
-        // Up to 18 digits fit a UInt64: build the decimal directly, which is exact and
-        // much faster than parsing through a locale.
-        var significand: UInt64 = 0, digits = 0, places = 0, seenPoint = false, negative = false
-        for byte in normalized.utf8 {
+        guard let (value, length) = Self.scanNumeral(normalized.utf8), length == normalized.utf8.count else { return nil }
+        self = value
+    }
+
+    /// Reads the plain numeral at the start of `bytes` (sign, digits, optionally a point
+    /// and more digits), as far as the run of `0-9 . + -` goes.
+    /// - Returns: the value and how many bytes the run took; `nil` when the run is not
+    ///   one well-formed numeral (`5..0`, `5-10`, `.5`, empty).
+    static func scanNumeral<Bytes: Collection>(_ bytes: Bytes) -> (Decimal, Int)? where Bytes.Element == UInt8 {
+        var significand: UInt64 = 0, digits = 0, places = 0, length = 0
+        var seenPoint = false, negative = false, digitsAfterPoint = 0
+        for byte in bytes {
             switch byte {
-            case UInt8(ascii: "-"): negative = true
-            case UInt8(ascii: "+"): continue
-            case UInt8(ascii: "."): seenPoint = true
-            default:
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 significand = significand &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
                 digits += 1
-                if seenPoint { places += 1 }
+                if seenPoint { places += 1; digitsAfterPoint += 1 }
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                guard length == 0 else { return nil }
+                negative = byte == UInt8(ascii: "-")
+            case UInt8(ascii: "."):
+                guard !seenPoint, digits > 0 else { return nil }
+                seenPoint = true
+            default:
+                break
             }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else {
+                break
+            }
+            length += 1
         }
+        guard digits > 0, !seenPoint || digitsAfterPoint > 0 else { return nil }
         if digits <= 18 {
-            self = Decimal(sign: negative ? .minus : .plus, exponent: -places, significand: Decimal(significand))
-        } else {
-            guard let value = Decimal(string: String(normalized), locale: Self.posix) else { return nil }
-            self = value
+            return (Decimal(sign: negative ? .minus : .plus, exponent: -places, significand: Decimal(significand)), length)
         }
+        let text = String(decoding: bytes.prefix(length), as: UTF8.self)
+        return Decimal(string: text, locale: posix).map { ($0, length) }
     }
 
     /// The value written without exponent or trailing zeros: `5`, `0.5`, `604.78982`.
@@ -51,31 +67,15 @@ extension Decimal {
 
     /// How many digits the value has after the decimal point, as written.
     public var decimalPlaces: Int { max(0, -Int(exponent)) }
-
-    static func isPlainNumeral<S: StringProtocol>(_ text: S) -> Bool {
-        var digitsBefore = 0, digitsAfter = 0, seenPoint = false
-        for (offset, character) in text.enumerated() {
-            switch character {
-            case "+", "-":
-                if offset != 0 { return false }
-            case ".":
-                if seenPoint { return false }
-                seenPoint = true
-            case "0"..."9":
-                if seenPoint { digitsAfter += 1 } else { digitsBefore += 1 }
-            default:
-                return false
-            }
-        }
-        return digitsBefore > 0 && (!seenPoint || digitsAfter > 0)
-    }
 }
 
 extension StringProtocol {
     /// The text with full-width ASCII forms (`５ｋｇ`, `％`) and the ideographic space
     /// turned into their ASCII equivalents, as Chinese input methods often type them.
     public var halfWidth: String {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return String(self) }
+        if utf8.allSatisfy({ $0 < 0x80 }) || !unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }) {
+            return String(self)
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar.value {
@@ -100,11 +100,13 @@ extension Substring {
 }
 
 private func trimmingWhitespace<Text: StringProtocol>(_ text: Text) -> Text.SubSequence where Text.UTF8View: BidirectionalCollection {
-    // Most cells start and end with a visible ASCII character: nothing to trim.
-    if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-        return text[text.startIndex..<text.endIndex]
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace
     }
-    guard let first = text.firstIndex(where: { !$0.isWhitespace }) else { return text[text.endIndex...] }
-    let last = text.lastIndex(where: { !$0.isWhitespace })!
-    return text[first...last]
+    // Most cells start and end with a visible character: nothing to trim.
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text[text.startIndex..<text.endIndex] }
+    if !isSpace(first) && !isSpace(last) { return text[text.startIndex..<text.endIndex] }
+    guard let start = text.unicodeScalars.firstIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
+    let end = text.unicodeScalars.lastIndex(where: { !isSpace($0) })!
+    return text[start...end]
 }

@@ -13,17 +13,13 @@ extension Quantity {
     public init(parsing text: String, jinRegion: JinRegion? = .mainland) throws(MeasureError) {
         let normalized = text.halfWidth.trimmedWhitespace
         guard !normalized.isEmpty else { throw .empty }
-
-        let numberEnd = normalized.firstIndex { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+")) }
-            ?? normalized.endIndex
-        let numberText = normalized[..<numberEnd]
-        guard Decimal.isPlainNumeral(numberText), let number = Decimal(exactText: String(numberText)) else {
-            throw .notANumber(text)
-        }
-        let unitText = String(normalized[numberEnd...].trimmedWhitespace)
-        guard !unitText.isEmpty else { throw .missingUnit(text) }
+        let bytes = normalized.utf8
+        guard let (number, length) = Decimal.scanNumeral(bytes) else { throw .notANumber(text) }
+        let unitBytes = bytes.dropFirst(length).drop { $0 == 0x20 || $0 == 0x09 }
+        guard !unitBytes.isEmpty else { throw .missingUnit(text) }
         // No unit spelling has a digit: `1e3 kg` or `5 kg 200 g` is a malformed number.
-        guard !unitText.contains(where: { $0.isASCII && $0.isNumber }) else { throw .notANumber(text) }
+        guard !unitBytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { throw .notANumber(text) }
+        let unitText = String(decoding: unitBytes, as: UTF8.self)
 
         self.init(number, try MeasureUnit(parsing: unitText, jinRegion: jinRegion))
     }

@@ -9,6 +9,7 @@ enum UnitVocabulary {
     }
 
     static func entry(for typed: String) -> Entry? {
+        if let unit = fixed[typed] { return .unit(unit) }
         let key = typed.lowercased()
         if let unit = fixed[key] { return .unit(unit) }
         switch key {

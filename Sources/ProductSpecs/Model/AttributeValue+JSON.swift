@@ -80,13 +80,16 @@ extension AttributeValue: Codable {
     /// store keeps them (without the canonical value, which decoding works out again).
     public static func jsonText(_ values: [AttributeValue]) -> String {
         var out = "["
+        out.reserveCapacity(96 * values.count)
         for (index, attribute) in values.enumerated() {
             if index > 0 { out += "," }
             out += "{\"id\":"
             JSONText.appendString(attribute.id, to: &out)
             out += ",\"entered\":"
             JSONText.appendString(attribute.entered, to: &out)
-            out += ",\"kind\":\"\(attribute.kind)\",\"value\":"
+            out += ",\"kind\":\""
+            out += attribute.kind
+            out += "\",\"value\":"
             JSONText.appendString(attribute.valueText, to: &out)
             // The canonical value is left out: it follows from the value and the unit.
             if case .quantity(let quantity) = attribute.value {
