@@ -35,10 +35,12 @@ public final class ProductWriter {
     }
 
     /// Inserts or updates one validated product.
+    /// - Parameter encodedAttributes: `AttributeValue.jsonText(product.attributes)`,
+    ///   when the caller worked it out already on another thread.
     /// - Throws: a database error, which rolls the whole import back.
     @discardableResult
-    public func upsert(_ product: Product, report: ComplianceReport) throws -> Effect {
-        let attributes = AttributeValue.jsonText(product.attributes)
+    public func upsert(_ product: Product, report: ComplianceReport, encodedAttributes: String? = nil) throws -> Effect {
+        let attributes = encodedAttributes ?? AttributeValue.jsonText(product.attributes)
         let reportText = try ProductRowCoding.jsonText(report)
         // Most imported rows are new: try the insert first, and look the product up
         // only when its producer and sku are taken.

@@ -1,14 +1,17 @@
 import Foundation
 
-/// Reads and validates rows on a background thread while the caller consumes them
-/// (writes them to the store, say) on its own: the two halves of an import overlap
-/// on two cores. Rows travel in batches through a queue of bounded size, so memory
-/// does not grow with the file.
+/// Reads rows on one background thread and validates them on others while the
+/// caller consumes them (writes them to the store, say) on its own: the stages of
+/// an import overlap on every core. Rows travel in numbered batches through queues
+/// of bounded size, so memory does not grow with the file, and reach the caller in
+/// file order.
 public final class ValidatingReader: @unchecked Sendable {
-    /// A row with what validating it gave.
+    /// A row with what validating it gave, and its attributes already encoded for
+    /// the store (work taken off the writer's thread).
     public struct ValidatedRow {
         public let row: ImportRow
         public let outcome: ProductValidator.Outcome
+        public let encodedAttributes: String?
     }
 
     private let reader: ProductFileReader
@@ -16,37 +19,45 @@ public final class ValidatingReader: @unchecked Sendable {
     private let defaultProducer: String?
     private let batchSize: Int
     private let capacity: Int
+    private let workers: Int
 
     private let condition = NSCondition()
-    private var batches: [[ValidatedRow]] = []
-    private var finished = false
+    private var pending: [(Int, [ImportRow])] = []
+    private var validated: [Int: [ValidatedRow]] = [:]
+    private var batchesRead = 0
+    private var readingDone = false
+    private var workersDone = 0
     private var cancelled = false
     private var failure: (any Error)?
 
     /// Prepares to read `reader`'s rows and validate each with `validator`.
-    public init(reader: ProductFileReader, validator: ProductValidator, defaultProducer: String?, batchSize: Int = 512, capacity: Int = 8) {
+    /// - Parameter workers: validating threads (default: the machine's cores).
+    public init(reader: ProductFileReader, validator: ProductValidator, defaultProducer: String?,
+                batchSize: Int = 256, capacity: Int = 16, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.reader = reader
         self.validator = validator
         self.defaultProducer = defaultProducer
         self.batchSize = batchSize
         self.capacity = capacity
+        self.workers = max(1, workers)
     }
 
     /// Calls `body` with each validated row, in file order, on the calling thread.
     /// - Throws: the reader's `ImportFileError`, or whatever `body` throws (reading
-    ///   then stops).
+    ///   and validating then stop).
     public func forEachRow(_ body: (ValidatedRow) throws -> Void) throws {
-        let thread = Thread { [self] in produce() }
-        thread.stackSize = 8 << 20
-        thread.start()
+        start { [self] in read() }
+        for _ in 0..<workers { start { [self] in validate() } }
         defer {
             condition.lock()
             cancelled = true
             condition.broadcast()
-            while !finished { condition.wait() }
+            while !(readingDone && workersDone == workers) { condition.wait() }
             condition.unlock()
         }
-        while let batch = next() {
+        var next = 0
+        while let batch = take(next) {
+            next += 1
             for row in batch { try body(row) }
         }
         condition.lock()
@@ -55,38 +66,48 @@ public final class ValidatingReader: @unchecked Sendable {
         if let error { throw error }
     }
 
-    private func next() -> [ValidatedRow]? {
+    private func start(_ work: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: work)
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for batch `number`; `nil` once every batch was taken (or reading failed).
+    private func take(_ number: Int) -> [ValidatedRow]? {
         condition.lock()
         defer { condition.unlock() }
-        while batches.isEmpty && !finished { condition.wait() }
-        guard !batches.isEmpty else { return nil }
-        let batch = batches.removeFirst()
+        while validated[number] == nil {
+            if readingDone && (number >= batchesRead || failure != nil) && workersDone == workers { return nil }
+            if readingDone && number >= batchesRead { return nil }
+            condition.wait()
+        }
+        let batch = validated.removeValue(forKey: number)
         condition.broadcast()
         return batch
     }
 
-    private func produce() {
-        var batch: [ValidatedRow] = []
+    private func read() {
+        struct Stop: Error {}
+        var batch: [ImportRow] = []
         batch.reserveCapacity(batchSize)
-        func hand(_ rows: [ValidatedRow]) -> Bool {
+        func hand(_ rows: [ImportRow]) throws {
             condition.lock()
             defer { condition.unlock() }
-            while batches.count >= capacity && !cancelled { condition.wait() }
-            guard !cancelled else { return false }
-            batches.append(rows)
+            while pending.count + validated.count >= capacity && !cancelled { condition.wait() }
+            if cancelled { throw Stop() }
+            pending.append((batchesRead, rows))
+            batchesRead += 1
             condition.broadcast()
-            return true
         }
-        struct Stop: Error {}
         do {
             try reader.forEachRow { row in
-                batch.append(ValidatedRow(row: row, outcome: validator.validate(row.input, defaultProducer: defaultProducer)))
+                batch.append(row)
                 if batch.count == batchSize {
-                    guard hand(batch) else { throw Stop() }
+                    try hand(batch)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            if !batch.isEmpty { _ = hand(batch) }
+            if !batch.isEmpty { try hand(batch) }
         } catch is Stop {
         } catch {
             condition.lock()
@@ -94,8 +115,34 @@ public final class ValidatingReader: @unchecked Sendable {
             condition.unlock()
         }
         condition.lock()
-        finished = true
+        readingDone = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    private func validate() {
+        while true {
+            condition.lock()
+            while pending.isEmpty && !readingDone && !cancelled { condition.wait() }
+            guard !cancelled, !pending.isEmpty else {
+                workersDone += 1
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let (number, rows) = pending.removeFirst()
+            condition.unlock()
+
+            let results = rows.map { row in
+                let outcome = validator.validate(row.input, defaultProducer: defaultProducer)
+                let encoded = outcome.report.isCompliant ? outcome.product.map { AttributeValue.jsonText($0.attributes) } : nil
+                return ValidatedRow(row: row, outcome: outcome, encodedAttributes: encoded)
+            }
+
+            condition.lock()
+            validated[number] = results
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 }

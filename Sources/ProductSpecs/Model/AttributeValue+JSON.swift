@@ -66,9 +66,10 @@ extension AttributeValue: Codable {
     var valueText: String {
         switch value {
         case .quantity(let quantity):
-            let typed = entered.halfWidth.trimmedWhitespace
-            let number = typed.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }
-            return number.isEmpty ? quantity.value.plainText : String(number)
+            // `entered` is trimmed; its leading ASCII numeral is the value as typed.
+            let length = entered.utf8.prefix { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }.count
+            if length > 0, let number = String(entered.utf8.prefix(length)) { return number }
+            return quantity.value.plainText
         case .decimal:
             return String(entered.halfWidth.trimmedWhitespace)
         default:
