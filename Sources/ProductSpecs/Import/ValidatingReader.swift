@@ -77,8 +77,8 @@ public final class ValidatingReader: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while validated[number] == nil {
-            if readingDone && (number >= batchesRead || failure != nil) && workersDone == workers { return nil }
-            if readingDone && number >= batchesRead { return nil }
+            // Past the last batch read, or nothing more will be validated.
+            if readingDone && number >= batchesRead || workersDone == workers { return nil }
             condition.wait()
         }
         let batch = validated.removeValue(forKey: number)
