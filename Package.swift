@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "DigitalLink", targets: ["DigitalLink"]),
         .library(name: "ProductSpecs", targets: ["ProductSpecs"]),
         .library(name: "CatalogStore", targets: ["CatalogStore"]),
+        .library(name: "CatalogExport", targets: ["CatalogExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,9 +48,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CatalogExport",
+            dependencies: ["Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "TerroirCLI",
             dependencies: [
-                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore",
+                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,9 +74,20 @@ let package = Package(
             dependencies: ["ProductSpecs", "BrandStandards", "Measures", "DigitalLink"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["CatalogStore", "ProductSpecs", "BrandStandards", "Measures"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CatalogStoreTests",
-            dependencies: ["CatalogStore", "ProductSpecs", "BrandStandards", "Measures"],
+            dependencies: ["CatalogStore", "ProductSpecs", "BrandStandards", "Measures", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CatalogExportTests",
+            dependencies: ["CatalogExport", "CatalogStore", "ProductSpecs", "BrandStandards", "Measures", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

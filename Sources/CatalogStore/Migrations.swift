@@ -51,7 +51,7 @@ enum Migrations {
                 ) STRICT;
 
                 CREATE TABLE product (
-                    id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
                     brand_id TEXT NOT NULL,
                     producer_id TEXT NOT NULL REFERENCES producer(id),
                     sku TEXT NOT NULL,

@@ -3,6 +3,7 @@ import CatalogStore
 import Foundation
 import Measures
 import ProductSpecs
+import TestSupport
 import Testing
 
 struct CatalogStoreTests {

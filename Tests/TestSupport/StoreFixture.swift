@@ -6,19 +6,19 @@ import ProductSpecs
 
 /// A fresh store in a temporary folder, with the Sihong demo standard published and
 /// two producers registered.
-struct StoreFixture {
-    let store: CatalogStore
-    let path: String
-    let published: PublishedStandard
+public struct StoreFixture {
+    public let store: CatalogStore
+    public let path: String
+    public let published: PublishedStandard
 
-    static let repository = URL(fileURLWithPath: #filePath)
+    public static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func standard(_ id: String = "sihong-4x") -> BrandStandard {
+    public static func standard(_ id: String = "sihong-4x") -> BrandStandard {
         BrandLinter().lint(repository.appendingPathComponent("Brands/\(id)/brand.yaml")).standard!
     }
 
-    init() throws {
+    public init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-\(UUID().uuidString)/db.sqlite").path
         store = try CatalogStore(path: path)
         guard case .published(let published) = try store.publish(Self.standard(), actor: "test") else { fatalError("not published") }
@@ -31,12 +31,12 @@ struct StoreFixture {
         ], actor: "test")
     }
 
-    func validator() throws -> ProductValidator {
+    public func validator() throws -> ProductValidator {
         let producers = Dictionary(uniqueKeysWithValues: try store.producers().map { ($0.id, $0) })
         return ProductValidator(standard: published.standard, today: CalendarDay("2026-11-29")!) { producers[$0] }
     }
 
-    static func rice(_ sku: String, producer: String = "farm", moisture: String = "14.5%", netContent: String = "5 kg") -> ProductInput {
+    public static func rice(_ sku: String, producer: String = "farm", moisture: String = "14.5%", netContent: String = "5 kg") -> ProductInput {
         ProductInput(
             fields: ["sku": sku, "category": "rice", "name_zh": "大米 \(sku)", "origin": "321324101", "producer": producer],
             attributes: ["net_content": netContent, "grade": "grade-1", "moisture": moisture, "variety": "南粳9108"]
@@ -45,7 +45,7 @@ struct StoreFixture {
 
     /// Imports inputs all or nothing, as the CLI does; returns whether it committed.
     @discardableResult
-    func importAll(_ inputs: [ProductInput]) throws -> (writer: ProductWriter, committed: Bool) {
+    public func importAll(_ inputs: [ProductInput]) throws -> (writer: ProductWriter, committed: Bool) {
         let validator = try validator()
         return try store.importProducts(brand: "sihong-4x", standardVersion: published.number, actor: "test", source: "test") { writer in
             var failed = false

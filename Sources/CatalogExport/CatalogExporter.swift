@@ -1,0 +1,84 @@
+import BrandStandards
+import CatalogStore
+
+/// Writes the exportable catalog (certified products of active producers) in one
+/// format, streaming: one product at a time from one snapshot of the store.
+public struct CatalogExporter {
+    private let store: CatalogStore
+    private let context: ExportContext
+
+    /// Prepares an export from `store`.
+    /// - Throws: `StoreError` when the store cannot be read.
+    public init(store: CatalogStore) throws {
+        self.store = store
+        self.context = try ExportContext(store: store)
+    }
+
+    /// Writes the selected products in `format` to `output`.
+    /// - Parameters:
+    ///   - byteOrderMark: for CSV, start with a UTF-8 byte-order mark (Excel wants one).
+    ///   - progress: called after each product with the count so far.
+    /// - Returns: how many products were written.
+    @discardableResult
+    public func export(_ format: ExportFormat, filter: CatalogFilter = CatalogFilter(), byteOrderMark: Bool = false,
+                       to output: ExportOutput, progress: (Int) -> Void = { _ in }) throws -> Int {
+        let writer = makeWriter(format, filter: filter, byteOrderMark: byteOrderMark)
+        try writer.begin(output)
+        var count = 0
+        try store.forEachExportableProduct(filter) { stored in
+            try writer.write(context.entry(stored), to: output)
+            count += 1
+            progress(count)
+        }
+        try writer.end(output)
+        try output.flush()
+        return count
+    }
+
+    private func makeWriter(_ format: ExportFormat, filter: CatalogFilter, byteOrderMark: Bool) -> any CatalogFormatWriter {
+        switch format {
+        case .json: JSONFormat()
+        case .ndjson: NDJSONFormat()
+        case .csv: CSVFormat(attributeIDs: attributeColumns(filter), byteOrderMark: byteOrderMark)
+        case .gmcXML: MerchantFeedFormat()
+        case .jsonld: JSONLDFormat()
+        }
+    }
+
+    /// Every attribute id of the exported brands' categories, in the standards' order.
+    private func attributeColumns(_ filter: CatalogFilter) -> [String] {
+        var seen: Set<String> = [], ids: [String] = []
+        for (brand, published) in context.standards.sorted(by: { $0.key < $1.key }) where filter.brand == nil || filter.brand == brand {
+            for category in published.standard.categories where filter.category == nil || filter.category == category.id {
+                for attribute in category.attributes where seen.insert(attribute.id).inserted { ids.append(attribute.id) }
+            }
+        }
+        return ids
+    }
+
+    /// The change feed after `sequence` as NDJSON lines: `{"seq":…,"op":"upsert","product":{…}}`
+    /// or `{"seq":…,"op":"tombstone","id":…,"brand":…}`.
+    /// - Returns: the last sequence written (or `sequence` when there was nothing).
+    @discardableResult
+    public func writeChanges(after sequence: Int64, limit: Int, brand: String? = nil, to output: ExportOutput) throws -> Int64 {
+        var last = sequence
+        for change in try store.changes(after: sequence, limit: limit, brand: brand) {
+            try output.write(changeLine(change) + "\n")
+            last = change.sequence
+        }
+        try output.flush()
+        return last
+    }
+
+    /// One change as a JSON object.
+    public func changeLine(_ change: CatalogChange) -> String {
+        switch change {
+        case .upsert(let sequence, let product):
+            return "{\"seq\":\(sequence),\"op\":\"upsert\",\"id\":\(product.id),\"product\":\(context.entry(product).canonicalJSON())}"
+        case .tombstone(let sequence, let id, let brand):
+            var line = "{\"seq\":\(sequence),\"op\":\"tombstone\",\"id\":\(id),\"brand\":"
+            line += "\"\(brand)\"}"
+            return line
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import BrandStandards
+import CatalogStore
+import Measures
+import ProductSpecs
+
+/// What exports need besides the products: each brand's current standard and the
+/// producers' names, read once per export.
+public struct ExportContext: Sendable {
+    let standards: [String: PublishedStandard]
+    let producers: [String: LocalizedText]
+
+    /// Reads the published standards and the producers from the store.
+    public init(store: CatalogStore) throws {
+        standards = Dictionary(uniqueKeysWithValues: try store.currentStandards().map { ($0.brandID, $0) })
+        producers = Dictionary(uniqueKeysWithValues: try store.producers().map { ($0.id, $0.name) })
+    }
+
+    /// The export entry for a stored product.
+    public func entry(_ stored: StoredProduct) -> CatalogEntry {
+        let product = stored.product
+        let standard = standards[product.brandID]?.standard
+        let category = standard?.category(product.category)
+        let resolver = standard.map { $0.resolver.hasSuffix("/") ? String($0.resolver.dropLast()) : $0.resolver }
+        return CatalogEntry(
+            id: stored.id, product: product,
+            brandName: standard?.name ?? LocalizedText(zh: product.brandID, en: product.brandID),
+            standardNumber: stored.standardVersion, standardLabel: stored.report.standardVersion,
+            compliant: stored.report.isCompliant, findings: stored.report.findings.count,
+            categoryName: category?.name,
+            placeName: product.origin.flatMap { placeName($0, in: standard) },
+            producerName: producers[product.producerID],
+            attributes: product.attributes.map { CatalogEntry.Attribute(id: $0.id, name: category?.attribute($0.id)?.name, value: $0) },
+            resolverBase: resolver,
+            updatedAt: stored.updatedAt
+        )
+    }
+
+    /// The name of a place: its village when the standard lists it, else the
+    /// brand's region that contains it.
+    private func placeName(_ code: AdministrativeCode, in standard: BrandStandard?) -> LocalizedText? {
+        guard let standard else { return nil }
+        if let village = standard.villages.first(where: { $0.code == code }) { return village.name }
+        return standard.region.contains(code) ? standard.region.name : nil
+    }
+}

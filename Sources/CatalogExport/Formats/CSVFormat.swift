@@ -1,0 +1,53 @@
+import BrandStandards
+import DigitalLink
+import Foundation
+import Measures
+import ProductSpecs
+
+/// `--format csv`: one row per product, UTF-8 (with a byte-order mark for Excel on
+/// request). Attributes are columns named by their id, holding the canonical value
+/// and unit (`5 kg`), for every attribute of the brands exported.
+final class CSVFormat: CatalogFormatWriter {
+    static let fixedColumns = [
+        "id", "brand", "standard_version", "status", "gtin", "sku", "name_zh", "name_en", "category", "origin", "origin_name",
+        "producer", "producer_name", "outlet", "price", "currency", "availability", "resolver_url", "updated_at",
+    ]
+
+    private let attributeIDs: [String]
+    private let byteOrderMark: Bool
+
+    init(attributeIDs: [String], byteOrderMark: Bool) {
+        self.attributeIDs = attributeIDs
+        self.byteOrderMark = byteOrderMark
+    }
+
+    func begin(_ output: ExportOutput) throws {
+        try output.write((byteOrderMark ? "\u{FEFF}" : "") + Self.row(Self.fixedColumns + attributeIDs))
+    }
+
+    func write(_ entry: CatalogEntry, to output: ExportOutput) throws {
+        let product = entry.product
+        var cells = [
+            String(entry.id), product.brandID, String(entry.standardNumber), product.status.rawValue, product.gtin?.digits ?? "",
+            product.sku, product.name.zh, product.name.en, product.category, product.origin?.digits ?? "", entry.placeName?.zh ?? "",
+            product.producerID, entry.producerName?.zh ?? "", product.outlet ?? "", entry.priceText ?? "", entry.priceText == nil ? "" : "CNY",
+            product.availability.rawValue, entry.resolverURL ?? "", entry.updatedAt,
+        ]
+        for id in attributeIDs {
+            guard let value = product.attribute(id) else { cells.append(""); continue }
+            let unit = value.canonicalUnit.map { " " + $0.symbol.en } ?? ""
+            cells.append(value.canonicalText + unit)
+        }
+        try output.write(Self.row(cells))
+    }
+
+    func end(_ output: ExportOutput) throws {}
+
+    /// A CSV row: cells quoted when they hold a comma, quote or line break.
+    static func row(_ cells: [String]) -> String {
+        cells.map { cell in
+            guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return cell }
+            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\r\n"
+    }
+}

@@ -1,0 +1,81 @@
+import DigitalLink
+import Measures
+import ProductSpecs
+
+/// `--format jsonld`: schema.org `Product`s with their `Offer` and `Brand`, as one
+/// JSON-LD document with a `@graph`.
+final class JSONLDFormat: CatalogFormatWriter {
+    private var first = true
+
+    func begin(_ output: ExportOutput) throws {
+        try output.write("{\"@context\":\"https://schema.org\",\"@graph\":[\n")
+    }
+
+    func write(_ entry: CatalogEntry, to output: ExportOutput) throws {
+        let product = entry.product
+        var json = JSONBuilder()
+        json.beginObject()
+        json.string("@type", "Product")
+        if let url = entry.resolverURL { json.string("@id", url) }
+        json.string("name", product.name.zh)
+        if !product.name.en.isEmpty { json.string("alternateName", product.name.en) }
+        if let description = product.description { json.string("description", description) }
+        json.string("sku", product.sku)
+        if let gtin = product.gtin { json.string("gtin14", gtin.digits) }
+        json.beginObject("brand")
+        json.string("@type", "Brand")
+        json.string("name", entry.brandName.zh)
+        json.string("alternateName", entry.brandName.en)
+        json.endObject()
+        json.string("category", entry.categoryName?.en ?? product.category)
+        json.beginObject("countryOfOrigin")
+        json.string("@type", "Country")
+        json.string("name", "CN")
+        json.endObject()
+        if let content = entry.netContent, let code = content.canonical.unit.unCEFACTCode {
+            json.beginObject("weight")
+            json.string("@type", "QuantitativeValue")
+            json.raw("value", content.canonicalValue.plainText)
+            json.string("unitCode", code)
+            json.endObject()
+        }
+        json.beginArray("additionalProperty")
+        for attribute in entry.attributes {
+            json.beginObject()
+            json.string("@type", "PropertyValue")
+            json.string("propertyID", attribute.id)
+            json.string("name", attribute.name?.en ?? attribute.id)
+            if case .quantity(let quantity) = attribute.value.value {
+                json.raw("value", quantity.canonicalValue.plainText)
+                if let code = quantity.canonical.unit.unCEFACTCode { json.string("unitCode", code) } else { json.string("unitText", quantity.canonical.unit.symbol.en) }
+            } else {
+                json.string("value", attribute.value.canonicalText)
+            }
+            json.endObject()
+        }
+        json.endArray()
+        if let price = entry.priceText {
+            json.beginObject("offers")
+            json.string("@type", "Offer")
+            json.string("price", price)
+            json.string("priceCurrency", "CNY")
+            json.string("availability", Self.availability(product.availability))
+            if let url = entry.resolverURL { json.string("url", url) }
+            json.endObject()
+        }
+        json.endObject()
+        try output.write((first ? "" : ",\n") + json.text)
+        first = false
+    }
+
+    func end(_ output: ExportOutput) throws { try output.write("\n]}\n") }
+
+    static func availability(_ availability: Availability) -> String {
+        switch availability {
+        case .inStock: "https://schema.org/InStock"
+        case .outOfStock: "https://schema.org/OutOfStock"
+        case .preorder: "https://schema.org/PreOrder"
+        case .backorder: "https://schema.org/BackOrder"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import CatalogExport
+import CatalogStore
+import Foundation
+
+/// `terroir catalog export --format F --out FILE|-`.
+struct CatalogExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the exportable catalog: certified products of active producers.",
+        discussion: "Formats: json, ndjson, csv, gmc-xml (Google Merchant Center), jsonld (schema.org)."
+    )
+
+    @Option(help: "json, ndjson, csv, gmc-xml or jsonld.") var format: String
+    @Option(help: "Only this brand's products.") var brand: String?
+    @Option(help: "Only this category's products.") var category: String?
+    @Option(help: "Only this producer's products.") var producer: String?
+    @Option(help: "Only products from this administrative division (a village, a township).") var origin: String?
+    @Flag(help: "Start a CSV with a UTF-8 byte-order mark, for Excel.") var excel = false
+    @Option(help: "The file to write, or - for standard output.") var out: String
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard ExportFormat(rawValue: format) != nil else {
+            throw ValidationError("unknown format “\(format)”; one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if excel && format != ExportFormat.csv.rawValue { throw ValidationError("--excel applies to --format csv only") }
+    }
+
+    func run() throws {
+        let catalog = try store.open()
+        let exporter = try CatalogExporter(store: catalog)
+        let filter = CatalogFilter(brand: brand, category: category, producer: producer, origin: origin)
+        let toFile = out != "-"
+        let temporary = out + ".partial"
+        let handle: FileHandle
+        if toFile {
+            guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else {
+                throw CLIError(zh: "无法写入 \(out)", en: "cannot write \(out)")
+            }
+            handle = file
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        let total = toFile ? try catalog.productCounts(brand: brand).exportable : nil
+        let progress = ProgressBar("exporting", total: total)
+        let output = ExportOutput { bytes in try handle.write(contentsOf: bytes) }
+        let count: Int
+        do {
+            count = try exporter.export(ExportFormat(rawValue: format)!, filter: filter, byteOrderMark: excel, to: output) { _ in
+                if toFile { progress.advance() }
+            }
+        } catch {
+            if toFile { try? FileManager.default.removeItem(atPath: temporary) }
+            throw error
+        }
+        if toFile {
+            progress.finish()
+            try handle.close()
+            // Replace the file only once the export is whole.
+            _ = try? FileManager.default.removeItem(atPath: out)
+            try FileManager.default.moveItem(atPath: temporary, toPath: out)
+            StandardError.write("exported \(count) product(s) as \(format) to \(out)\n")
+        }
+    }
+}
