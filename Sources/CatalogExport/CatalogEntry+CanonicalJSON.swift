@@ -5,8 +5,8 @@ import ProductSpecs
 
 extension CatalogEntry {
     /// The product in Terroir's canonical JSON, keys in a fixed order (documented in
-    /// `Docs/catalog-json.md`): the form of `--format json`, NDJSON lines and the
-    /// change feed.
+    /// the README's "Catalog JSON"): the form of `--format json`, NDJSON lines and
+    /// the change feed.
     public func canonicalJSON() -> String {
         var json = JSONBuilder()
         json.beginObject()
