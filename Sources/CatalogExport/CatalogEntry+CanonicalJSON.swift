@@ -8,6 +8,11 @@ extension CatalogEntry {
     /// the README's "Catalog JSON"): the form of `--format json`, NDJSON lines and
     /// the change feed.
     public func canonicalJSON() -> String {
+        String(decoding: canonicalJSONBytes(), as: UTF8.self)
+    }
+
+    /// The canonical JSON as UTF-8 bytes.
+    public func canonicalJSONBytes() -> [UInt8] {
         var json = JSONBuilder()
         json.beginObject()
         json.raw("id", String(id))
@@ -62,7 +67,7 @@ extension CatalogEntry {
         json.string("resolver_url", resolverURL)
         json.string("updated_at", updatedAt)
         json.endObject()
-        return json.text
+        return json.bytes
     }
 
     static func localized(_ json: inout JSONBuilder, _ name: String, _ text: LocalizedText?) {

@@ -35,13 +35,13 @@ public struct CatalogEntry: Sendable {
     public let updatedAt: String
 
     /// The price with two decimals (`59.00`), as platforms want it.
-    public var priceText: String? {
-        product.price.map { $0.rounded(places: 2) }.map { price in
-            let text = price.plainText
-            guard let point = text.firstIndex(of: ".") else { return text + ".00" }
-            let decimals = text.distance(from: point, to: text.endIndex) - 1
-            return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
-        }
+    public let priceText: String?
+
+    /// A stored price (`59`, `3.8`, at most two decimals) written with two decimals.
+    static func twoDecimals(_ text: String) -> String {
+        guard let point = text.firstIndex(of: ".") else { return text + ".00" }
+        let decimals = text.distance(from: point, to: text.endIndex) - 1
+        return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
     }
 
     /// The net content, for unit pricing and weights: the `net_content` attribute.

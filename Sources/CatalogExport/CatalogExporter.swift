@@ -1,5 +1,6 @@
 import BrandStandards
 import CatalogStore
+import Foundation
 
 /// Writes the exportable catalog (certified products of active producers) in one
 /// format, streaming: one product at a time from one snapshot of the store.
@@ -24,11 +25,38 @@ public struct CatalogExporter {
                        to output: ExportOutput, progress: (Int) -> Void = { _ in }) throws -> Int {
         let writer = makeWriter(format, filter: filter, byteOrderMark: byteOrderMark)
         try writer.begin(output)
+        // One thread reads and decodes the store's rows; this one writes the format.
+        // The shared names (brands, producers) are touched on this thread only.
+        let channel = BatchChannel<StoredProduct>()
+        let store = self.store
+        let reading = Thread {
+            struct Stop: Error {}
+            var batch: [StoredProduct] = []
+            do {
+                try store.forEachExportableProduct(filter) { stored in
+                    batch.append(stored)
+                    if batch.count == 256 {
+                        guard channel.send(batch) else { throw Stop() }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { _ = channel.send(batch) }
+                channel.close()
+            } catch is Stop {
+                channel.close()
+            } catch {
+                channel.close(failure: error)
+            }
+        }
+        reading.start()
+        defer { channel.cancel() }
         var count = 0
-        try store.forEachExportableProduct(filter) { stored in
-            try writer.write(context.entry(stored), to: output)
-            count += 1
-            progress(count)
+        while let batch = try channel.receive() {
+            for stored in batch {
+                try writer.write(context.entry(stored), to: output)
+                count += 1
+                progress(count)
+            }
         }
         try writer.end(output)
         try output.flush()

@@ -31,7 +31,8 @@ public struct ExportContext: Sendable {
             producerName: producers[product.producerID],
             attributes: product.attributes.map { CatalogEntry.Attribute(id: $0.id, name: category?.attribute($0.id)?.name, value: $0) },
             resolverBase: resolver,
-            updatedAt: stored.updatedAt
+            updatedAt: stored.updatedAt,
+            priceText: stored.priceText.map(CatalogEntry.twoDecimals)
         )
     }
 

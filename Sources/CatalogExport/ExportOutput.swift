@@ -19,6 +19,12 @@ public final class ExportOutput {
         if buffer.count >= chunkSize { try flush() }
     }
 
+    /// Appends bytes of UTF-8 text.
+    public func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= chunkSize { try flush() }
+    }
+
     /// Hands what is gathered to the sink.
     public func flush() throws {
         guard !buffer.isEmpty else { return }

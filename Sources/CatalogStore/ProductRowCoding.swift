@@ -7,31 +7,63 @@ import ProductSpecs
 
 /// Turns product rows into `StoredProduct`s and reports into JSON text.
 enum ProductRowCoding {
+    /// The columns `storedProduct` reads, by position: name look-ups per row showed
+    /// in export profiles.
     static let selectColumns = """
-        p.*, (p.status = 'certified' AND pr.status = 'active') AS exportable
+        p.id, p.brand_id, p.producer_id, p.sku, p.gtin, p.name_zh, p.name_en, p.description, p.category_id, p.attributes,
+        p.origin, p.outlet, p.price, p.availability, p.status, p.standard_version, p.report, p.created_at, p.updated_at,
+        (p.status = 'certified' AND pr.status = 'active') AS exportable
         FROM product p JOIN producer pr ON pr.id = p.producer_id
         """
 
     static func storedProduct(_ row: Row) throws -> StoredProduct {
-        let id: Int64 = row["id"]
+        let id: Int64 = row[0]
         func corrupt(_ what: String) -> StoreError { .database("product \(id) has a corrupt \(what)") }
-        let decoder = JSONDecoder()
-        guard let attributes = try? decoder.decode([AttributeValue].self, from: Data((row["attributes"] as String).utf8)) else { throw corrupt("attribute list") }
-        guard let report = try? decoder.decode(ComplianceReport.self, from: Data((row["report"] as String).utf8)) else { throw corrupt("report") }
-        guard let status = ProductStatus(rawValue: row["status"]), let availability = Availability(rawValue: row["availability"]) else {
+        guard let attributes = decodeAttributes(row[9]) else { throw corrupt("attribute list") }
+        guard let report = decodeReport(row[16]) else { throw corrupt("report") }
+        guard let availability = Availability(rawValue: row[13]), let status = ProductStatus(rawValue: row[14]) else {
             throw corrupt("status")
         }
+        let priceText: String? = row[12]
         let product = Product(
-            brandID: row["brand_id"], producerID: row["producer_id"], sku: row["sku"],
-            gtin: (row["gtin"] as String?).flatMap { try? GTIN($0) },
-            name: LocalizedText(zh: row["name_zh"], en: row["name_en"]), description: row["description"],
-            category: row["category_id"], attributes: attributes,
-            origin: (row["origin"] as String?).flatMap(AdministrativeCode.init),
-            outlet: row["outlet"], price: (row["price"] as String?).flatMap { Decimal(exactText: $0) },
+            brandID: row[1], producerID: row[2], sku: row[3],
+            gtin: (row[4] as String?).flatMap { try? GTIN($0) },
+            name: LocalizedText(zh: row[5], en: row[6]), description: row[7],
+            category: row[8], attributes: attributes,
+            origin: (row[10] as String?).flatMap(AdministrativeCode.init),
+            outlet: row[11], price: priceText.flatMap { Decimal(exactText: $0) },
             availability: availability, status: status
         )
-        return StoredProduct(id: id, product: product, report: report, standardVersion: row["standard_version"],
-                             exportable: row["exportable"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+        return StoredProduct(id: id, product: product, report: report, standardVersion: row[15],
+                             exportable: row[19], createdAt: row[17], updatedAt: row[18], priceText: priceText)
+    }
+
+    /// The stored attribute list: read by hand when it has the store's own flat
+    /// shape, else through `JSONDecoder`.
+    static func decodeAttributes(_ text: String) -> [AttributeValue]? {
+        if let objects = FlatJSON.objects(text) {
+            var values: [AttributeValue] = []
+            values.reserveCapacity(objects.count)
+            for object in objects {
+                guard let value = AttributeValue(storedFields: { FlatJSON.value($0, in: object) }) else { return fallbackAttributes(text) }
+                values.append(value)
+            }
+            return values
+        }
+        return fallbackAttributes(text)
+    }
+
+    private static func fallbackAttributes(_ text: String) -> [AttributeValue]? {
+        try? JSONDecoder().decode([AttributeValue].self, from: Data(text.utf8))
+    }
+
+    /// The stored report: a clean one read by hand, one with findings through `JSONDecoder`.
+    static func decodeReport(_ text: String) -> ComplianceReport? {
+        if let object = FlatJSON.object(text), FlatJSON.value("findings", in: object) == "[]",
+           let brand = FlatJSON.value("brand", in: object), let version = FlatJSON.value("standard_version", in: object) {
+            return ComplianceReport(brandID: brand, standardVersion: version, findings: [])
+        }
+        return try? JSONDecoder().decode(ComplianceReport.self, from: Data(text.utf8))
     }
 
     /// The report as JSON text; a clean report is written without an encoder.

@@ -13,4 +13,6 @@ public struct StoredProduct: Sendable {
     public let exportable: Bool
     public let createdAt: String
     public let updatedAt: String
+    /// The price as the store keeps it (`59`, `3.8`), to write without formatting a decimal.
+    public let priceText: String?
 }

@@ -57,6 +57,25 @@ extension Decimal {
         return rounded.description
     }
 
+    /// A plain numeral written the way `plainText` writes its value (`+05.50` →
+    /// `5.5`, `-0.0` → `0`), without going through a decimal; `nil` when `text` is
+    /// not a plain numeral.
+    public static func canonicalNumeral(_ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        guard let (_, length) = scanNumeral(bytes), length == bytes.count else { return nil }
+        var negative = false
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") {
+            negative = bytes.removeFirst() == UInt8(ascii: "-")
+        }
+        if bytes.contains(UInt8(ascii: ".")) {
+            while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+            if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+        }
+        while bytes.count > 1, bytes[0] == UInt8(ascii: "0"), bytes[1] != UInt8(ascii: ".") { bytes.removeFirst() }
+        let digits = String(decoding: bytes, as: UTF8.self)
+        return negative && digits != "0" ? "-" + digits : digits
+    }
+
     /// The value rounded half-up to `places` decimal places.
     public func rounded(places: Int) -> Decimal {
         var copy = self

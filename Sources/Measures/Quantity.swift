@@ -16,12 +16,7 @@ public struct Quantity: Hashable, Sendable {
         self.value = value
         self.unit = unit
         self.canonicalValue = unit.factor == 1 ? value : value * unit.factor
-        self.approximateCanonical = NSDecimalNumber(decimal: canonicalValue).doubleValue
     }
-
-    /// The canonical value as a Double, to order quantities that are far apart
-    /// without the cost of a decimal comparison; close ones are compared exactly.
-    private let approximateCanonical: Double
 
     /// What the quantity measures.
     public var dimension: MeasureDimension { unit.dimension }
@@ -42,8 +37,6 @@ public struct Quantity: Hashable, Sendable {
     /// comparable: the result is `nil`.
     public func compare(to other: Quantity) -> ComparisonResult? {
         guard dimension == other.dimension else { return nil }
-        let x = approximateCanonical, y = other.approximateCanonical
-        if abs(x - y) > 1e-9 * max(1, abs(x), abs(y)) { return x < y ? .orderedAscending : .orderedDescending }
         let a = canonicalValue, b = other.canonicalValue
         return a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame)
     }

@@ -59,3 +59,10 @@ struct QuantityArithmeticTests {
         #expect(try JSONDecoder().decode(Quantity.self, from: data) == quantity)
     }
 }
+
+struct CanonicalNumeralTests {
+    @Test(arguments: ["15.0", "+05.50", "-0.0", "0", "007", "0.5", "120", "-3.250", "1e3", "5..0", ""])
+    func writesNumeralsAsPlainTextWritesTheirValue(text: String) {
+        #expect(Decimal.canonicalNumeral(text) == Decimal(exactText: text).map(\.plainText))
+    }
+}

@@ -5,7 +5,8 @@ final class JSONFormat: CatalogFormatWriter {
     func begin(_ output: ExportOutput) throws { try output.write("[\n") }
 
     func write(_ entry: CatalogEntry, to output: ExportOutput) throws {
-        try output.write((first ? "" : ",\n") + entry.canonicalJSON())
+        if !first { try output.write(",\n") }
+        try output.write(bytes: entry.canonicalJSONBytes())
         first = false
     }
 
@@ -17,7 +18,8 @@ final class NDJSONFormat: CatalogFormatWriter {
     func begin(_ output: ExportOutput) throws {}
 
     func write(_ entry: CatalogEntry, to output: ExportOutput) throws {
-        try output.write(entry.canonicalJSON() + "\n")
+        try output.write(bytes: entry.canonicalJSONBytes())
+        try output.write("\n")
     }
 
     func end(_ output: ExportOutput) throws {}

@@ -64,7 +64,8 @@ final class JSONLDFormat: CatalogFormatWriter {
             json.endObject()
         }
         json.endObject()
-        try output.write((first ? "" : ",\n") + json.text)
+        if !first { try output.write(",\n") }
+        try output.write(bytes: json.bytes)
         first = false
     }
 

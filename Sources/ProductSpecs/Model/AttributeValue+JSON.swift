@@ -24,6 +24,26 @@ extension AttributeValue: Codable {
         }
     }
 
+    /// An attribute from the string fields the store keeps (`id`, `entered`, `kind`,
+    /// `value`, `unit`); `nil` when they do not make one.
+    public init?(storedFields field: (String) -> String?) {
+        guard let id = field("id"), let entered = field("entered"), let kind = field("kind"), let text = field("value") else { return nil }
+        let value: Value
+        switch kind {
+        case "text": value = .text(text)
+        case "integer": guard let number = Int(text) else { return nil }; value = .integer(number)
+        case "decimal": guard let number = Decimal(exactText: text) else { return nil }; value = .decimal(number)
+        case "quantity":
+            guard let unit = field("unit").flatMap(MeasureUnit.withID), let number = Decimal(exactText: text) else { return nil }
+            value = .quantity(Quantity(number, unit))
+        case "enum": value = .option(text)
+        case "boolean": value = .boolean(text == "true")
+        case "date": guard let day = CalendarDay(text) else { return nil }; value = .date(day)
+        default: return nil
+        }
+        self.init(id: id, entered: entered, value: value)
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)

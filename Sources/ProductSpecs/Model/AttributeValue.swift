@@ -36,7 +36,9 @@ public struct AttributeValue: Equatable, Sendable {
         case .text(let text): text
         case .integer(let number): String(number)
         case .decimal(let number): number.plainText
-        case .quantity(let quantity): quantity.canonicalValue.plainText
+        case .quantity(let quantity):
+            // In a canonical unit the value is as entered: no need to format a decimal.
+            quantity.unit.factor == 1 ? Decimal.canonicalNumeral(valueText) ?? quantity.canonicalValue.plainText : quantity.canonicalValue.plainText
         case .option(let id): id
         case .boolean(let flag): flag ? "true" : "false"
         case .date(let day): day.description
