@@ -13,7 +13,17 @@ extension CatalogEntry {
 
     /// The canonical JSON as UTF-8 bytes.
     public func canonicalJSONBytes() -> [UInt8] {
-        var json = JSONBuilder()
+        var bytes: [UInt8] = []
+        appendCanonicalJSON(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the canonical JSON to `bytes`, in place (exports build straight into
+    /// their output buffer).
+    public func appendCanonicalJSON(to bytes: inout [UInt8]) {
+        var json = JSONBuilder(capacity: 0)
+        swap(&json.bytes, &bytes)
+        defer { swap(&json.bytes, &bytes) }
         json.beginObject()
         json.raw("id", String(id))
         json.beginObject("brand")
@@ -67,7 +77,6 @@ extension CatalogEntry {
         json.string("resolver_url", resolverURL)
         json.string("updated_at", updatedAt)
         json.endObject()
-        return json.bytes
     }
 
     static func localized(_ json: inout JSONBuilder, _ name: String, _ text: LocalizedText?) {

@@ -26,7 +26,8 @@ public struct CatalogExporter {
         let writer = makeWriter(format, filter: filter, byteOrderMark: byteOrderMark)
         try writer.begin(output)
         // One thread reads and decodes the store's rows; this one writes the format.
-        // The shared names (brands, producers) are touched on this thread only.
+        // The shared names (brands, producers) are touched on this thread only, so the
+        // two cores do not contend for their reference counts (measured: slower so).
         let channel = BatchChannel<StoredProduct>()
         let store = self.store
         let reading = Thread {

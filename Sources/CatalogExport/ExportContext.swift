@@ -8,28 +8,41 @@ import ProductSpecs
 public struct ExportContext: Sendable {
     let standards: [String: PublishedStandard]
     let producers: [String: LocalizedText]
+    /// A category's name and its attributes' names.
+    private struct CategoryNames: Sendable {
+        let name: LocalizedText
+        let attributes: [String: LocalizedText]
+    }
+
+    /// Names by brand, then category id.
+    private let categories: [String: [String: CategoryNames]]
 
     /// Reads the published standards and the producers from the store.
     public init(store: CatalogStore) throws {
         standards = Dictionary(uniqueKeysWithValues: try store.currentStandards().map { ($0.brandID, $0) })
         producers = Dictionary(uniqueKeysWithValues: try store.producers().map { ($0.id, $0.name) })
+        categories = standards.mapValues { published in
+            Dictionary(uniqueKeysWithValues: published.standard.categories.map { category in
+                (category.id, CategoryNames(name: category.name, attributes: Dictionary(uniqueKeysWithValues: category.attributes.map { ($0.id, $0.name) })))
+            })
+        }
     }
 
     /// The export entry for a stored product.
     public func entry(_ stored: StoredProduct) -> CatalogEntry {
         let product = stored.product
         let standard = standards[product.brandID]?.standard
-        let category = standard?.category(product.category)
+        let names = categories[product.brandID]?[product.category]
         let resolver = standard.map { $0.resolver.hasSuffix("/") ? String($0.resolver.dropLast()) : $0.resolver }
         return CatalogEntry(
             id: stored.id, product: product,
             brandName: standard?.name ?? LocalizedText(zh: product.brandID, en: product.brandID),
             standardNumber: stored.standardVersion, standardLabel: stored.report.standardVersion,
             compliant: stored.report.isCompliant, findings: stored.report.findings.count,
-            categoryName: category?.name,
+            categoryName: names?.name,
             placeName: product.origin.flatMap { placeName($0, in: standard) },
             producerName: producers[product.producerID],
-            attributes: product.attributes.map { CatalogEntry.Attribute(id: $0.id, name: category?.attribute($0.id)?.name, value: $0) },
+            attributes: product.attributes.map { CatalogEntry.Attribute(id: $0.id, name: names?.attributes[$0.id], value: $0) },
             resolverBase: resolver,
             updatedAt: stored.updatedAt,
             priceText: stored.priceText.map(CatalogEntry.twoDecimals)

@@ -25,6 +25,12 @@ public final class ExportOutput {
         if buffer.count >= chunkSize { try flush() }
     }
 
+    /// Lets `body` append to the buffer in place.
+    public func append(_ body: (inout [UInt8]) -> Void) throws {
+        body(&buffer)
+        if buffer.count >= chunkSize { try flush() }
+    }
+
     /// Hands what is gathered to the sink.
     public func flush() throws {
         guard !buffer.isEmpty else { return }

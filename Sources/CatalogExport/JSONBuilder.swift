@@ -2,7 +2,8 @@
 /// object per product, and an encoder (or growing a `String`) per product would cost
 /// more than the rest together.
 struct JSONBuilder {
-    private(set) var bytes: [UInt8] = []
+    /// The JSON so far; callers may swap their own buffer in to build in place.
+    var bytes: [UInt8] = []
     private var needsComma = false
 
     init(capacity: Int = 1024) {

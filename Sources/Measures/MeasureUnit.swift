@@ -90,7 +90,9 @@ public struct MeasureUnit: Hashable, Sendable {
     ] + JinRegion.allCases.flatMap { [jin($0), liang($0)] }
 
     /// The unit with this id, if any.
-    public static func withID(_ id: String) -> MeasureUnit? { all.first { $0.id == id } }
+    public static func withID(_ id: String) -> MeasureUnit? { byID[id] }
+
+    private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 }
 
 extension MeasureUnit: Codable {

@@ -24,6 +24,7 @@ public struct AdministrativeCode: Hashable, Comparable, Sendable, CustomStringCo
         if prefectureIsZero && !countyIsZero { return nil }
         if bytes.count > 6 && countyIsZero { return nil }
         digits = text
+        significantPrefix = Self.prefix(of: text)
     }
 
     private static let provinceNumbers = Set(provinces.compactMap { Int($0) })
@@ -46,7 +47,9 @@ public struct AdministrativeCode: Hashable, Comparable, Sendable, CustomStringCo
 
     /// The digits that every division inside this one starts with: `32` for Jiangsu
     /// (`320000`), `3213` for Suqian (`321300`), `321324` for Sihong.
-    public var significantPrefix: Substring {
+    public let significantPrefix: Substring
+
+    private static func prefix(of digits: String) -> Substring {
         var prefix = Substring(digits)
         while prefix.count > 6 && prefix.hasSuffix("000") { prefix = prefix.dropLast(3) }
         while prefix.count > 2 && prefix.count <= 6 && prefix.hasSuffix("00") { prefix = prefix.dropLast(2) }

@@ -5,8 +5,10 @@ final class JSONFormat: CatalogFormatWriter {
     func begin(_ output: ExportOutput) throws { try output.write("[\n") }
 
     func write(_ entry: CatalogEntry, to output: ExportOutput) throws {
-        if !first { try output.write(",\n") }
-        try output.write(bytes: entry.canonicalJSONBytes())
+        try output.append { bytes in
+            if !first { bytes.append(contentsOf: ",\n".utf8) }
+            entry.appendCanonicalJSON(to: &bytes)
+        }
         first = false
     }
 
@@ -18,8 +20,10 @@ final class NDJSONFormat: CatalogFormatWriter {
     func begin(_ output: ExportOutput) throws {}
 
     func write(_ entry: CatalogEntry, to output: ExportOutput) throws {
-        try output.write(bytes: entry.canonicalJSONBytes())
-        try output.write("\n")
+        try output.append { bytes in
+            entry.appendCanonicalJSON(to: &bytes)
+            bytes.append(0x0A)
+        }
     }
 
     func end(_ output: ExportOutput) throws {}
