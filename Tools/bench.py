@@ -16,6 +16,12 @@ TERROIR = os.environ["TERROIR_BIN"]
 RESULTS = os.path.join(ROOT, "bench-results")
 
 
+def median_run(command, repeat=3, **kwargs):
+    """Runs a command `repeat` times; returns (median seconds, max peak MiB)."""
+    runs = [measure(command, **kwargs) for _ in range(repeat)]
+    return sorted(seconds for seconds, _ in runs)[repeat // 2], max(peak for _, peak in runs)
+
+
 def measure(command, env=None, stdin=None):
     """Runs a command; returns (seconds, peak RSS in MiB of that child)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -70,6 +76,7 @@ def import_case():
             product_csv(path, count)
             env = fresh_store(folder + f"/ours-{count}")
             ours, ours_peak = measure([TERROIR, "products", "import", path, "--brand", "sihong-4x"], env=env)
+            # A fresh store each run, so each import inserts every row.
             database = os.path.join(folder, f"floor-{count}.sqlite")
             with open(os.devnull) as devnull:
                 floor, floor_peak = measure(["sqlite3", database, "-cmd", ".mode csv", ".import " + path + " product"], stdin=devnull)
@@ -79,7 +86,38 @@ def import_case():
     return rows
 
 
-CASES = {"import": import_case}
+EXPORT_QUERY = ("SELECT p.*, pr.name_zh AS producer_name_zh, pr.name_en AS producer_name_en FROM product p "
+                "JOIN producer pr ON pr.id = p.producer_id WHERE p.status = 'certified' AND pr.status = 'active' ORDER BY p.id")
+
+
+def export_case():
+    rows = [["case", "products", "seconds", "products/s", "peak MiB", "vs sqlite3"]]
+    with tempfile.TemporaryDirectory() as folder:
+        count = 100_000
+        path = os.path.join(folder, "products.csv")
+        product_csv(path, count)
+        env = fresh_store(folder)
+        database = env["TERROIR_DB"]
+        for command in (["products", "import", path, "--brand", "sihong-4x"], ["products", "certify", "--all-compliant", "--brand", "sihong-4x"]):
+            subprocess.run([TERROIR, *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        floor, floor_peak = median_run(["sqlite3", "-json", database, EXPORT_QUERY])
+        rows.append(["sqlite3 -json (floor)", count, f"{floor:.2f}", f"{count / floor:,.0f}", f"{floor_peak:.0f}", "1.0x"])
+        for format in ("ndjson", "json", "csv", "gmc-xml", "jsonld"):
+            ours, peak = median_run([TERROIR, "catalog", "export", "--format", format, "--out", os.path.join(folder, "out." + format)], env=env)
+            rows.append([f"terroir catalog export {format}", count, f"{ours:.2f}", f"{count / ours:,.0f}", f"{peak:.0f}", f"{ours / floor:.1f}x time"])
+        # A million products: the same rows ten times over, to watch memory stay flat.
+        columns = ("brand_id, producer_id, sku, gtin, name_zh, name_en, description, category_id, attributes, origin, outlet, price, "
+                   "availability, status, standard_version, report, created_at, updated_at")
+        copies = ";".join(f"INSERT INTO product ({columns}) SELECT {columns.replace('sku', f'sku || {chr(39)}~{copy}{chr(39)}', 1)} "
+                          f"FROM product WHERE sku NOT LIKE '%~%'" for copy in range(1, 10))
+        subprocess.run(["sqlite3", database, copies], check=True)
+        million, million_peak = measure([TERROIR, "catalog", "export", "--format", "ndjson", "--out", os.path.join(folder, "million.ndjson")], env=env)
+        rows.append(["terroir catalog export ndjson", 1_000_000, f"{million:.2f}", f"{1_000_000 / million:,.0f}", f"{million_peak:.0f}", "(memory: target < 100 MiB)"])
+    table("export: the exportable catalog, median of 3 runs (target: NDJSON within 2x sqlite3's time; < 100 MiB for 1,000,000)", rows)
+    return rows
+
+
+CASES = {"import": import_case, "export": export_case}
 
 
 def main():

@@ -55,13 +55,13 @@ extension CatalogEntry {
         json.endObject()
         json.string("outlet", product.outlet)
         json.beginArray("attributes")
-        for attribute in attributes {
+        for attribute in product.attributes {
             json.beginObject()
             json.string("id", attribute.id)
-            Self.localized(&json, "name", attribute.name)
-            json.string("entered", attribute.value.entered)
-            json.string("value", attribute.value.canonicalText)
-            json.string("unit", attribute.value.canonicalUnit?.id)
+            Self.localized(&json, "name", attributeNames[attribute.id])
+            json.string("entered", attribute.entered)
+            json.string("value", attribute.canonicalText)
+            json.string("unit", attribute.canonicalUnit?.id)
             json.endObject()
         }
         json.endArray()

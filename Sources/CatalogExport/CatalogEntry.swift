@@ -8,12 +8,6 @@ import ProductSpecs
 /// names that make it readable (brand, category, producer, place, attributes) and
 /// the URL its QR codes resolve at.
 public struct CatalogEntry: Sendable {
-    public struct Attribute: Sendable {
-        public let id: String
-        public let name: LocalizedText?
-        public let value: AttributeValue
-    }
-
     public let id: Int64
     public let product: Product
     public let brandName: LocalizedText
@@ -24,7 +18,8 @@ public struct CatalogEntry: Sendable {
     public let categoryName: LocalizedText?
     public let placeName: LocalizedText?
     public let producerName: LocalizedText?
-    public let attributes: [Attribute]
+    /// The names of the category's attributes, by id (shared by every product of the category).
+    public let attributeNames: [String: LocalizedText]
     /// The brand's resolver base URL, without a trailing slash.
     public let resolverBase: String?
     /// `https://{resolver}/01/{gtin14}` for products with a GTIN.

@@ -42,7 +42,7 @@ public struct ExportContext: Sendable {
             categoryName: names?.name,
             placeName: product.origin.flatMap { placeName($0, in: standard) },
             producerName: producers[product.producerID],
-            attributes: product.attributes.map { CatalogEntry.Attribute(id: $0.id, name: names?.attributes[$0.id], value: $0) },
+            attributeNames: names?.attributes ?? [:],
             resolverBase: resolver,
             updatedAt: stored.updatedAt,
             priceText: stored.priceText.map(CatalogEntry.twoDecimals)

@@ -27,7 +27,7 @@ enum ProductRowCoding {
         let priceText: String? = row[12]
         let product = Product(
             brandID: row[1], producerID: row[2], sku: row[3],
-            gtin: (row[4] as String?).flatMap { try? GTIN($0) },
+            gtin: (row[4] as String?).map(GTIN.init(verifiedDigits:)),
             name: LocalizedText(zh: row[5], en: row[6]), description: row[7],
             category: row[8], attributes: attributes,
             origin: (row[10] as String?).flatMap(AdministrativeCode.init),

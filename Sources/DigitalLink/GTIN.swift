@@ -36,6 +36,12 @@ public struct GTIN: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
         digits = String(repeating: "0", count: 14 - trimmed.count) + trimmed
     }
 
+    /// A GTIN the store verified when it was written: 14 digits, taken as they are
+    /// (reading a catalog of a million products need not verify each again).
+    public init(verifiedDigits digits: String) {
+        self.digits = digits
+    }
+
     /// The GS1 check digit of the digits before it: weights 3, 1, 3, ... from the right.
     public static func checkDigit<S: StringProtocol>(of body: S) -> Character {
         var sum = 0

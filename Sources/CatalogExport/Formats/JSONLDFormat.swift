@@ -40,16 +40,16 @@ final class JSONLDFormat: CatalogFormatWriter {
             json.endObject()
         }
         json.beginArray("additionalProperty")
-        for attribute in entry.attributes {
+        for attribute in product.attributes {
             json.beginObject()
             json.string("@type", "PropertyValue")
             json.string("propertyID", attribute.id)
-            json.string("name", attribute.name?.en ?? attribute.id)
-            if case .quantity(let quantity) = attribute.value.value {
+            json.string("name", entry.attributeNames[attribute.id]?.en ?? attribute.id)
+            if case .quantity(let quantity) = attribute.value {
                 json.raw("value", quantity.canonicalValue.plainText)
                 if let code = quantity.canonical.unit.unCEFACTCode { json.string("unitCode", code) } else { json.string("unitText", quantity.canonical.unit.symbol.en) }
             } else {
-                json.string("value", attribute.value.canonicalText)
+                json.string("value", attribute.canonicalText)
             }
             json.endObject()
         }
