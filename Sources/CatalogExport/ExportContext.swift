@@ -16,6 +16,8 @@ public struct ExportContext: Sendable {
 
     /// Names by brand, then category id.
     private let categories: [String: [String: CategoryNames]]
+    /// Resolver base URLs without a trailing slash, by brand.
+    private let resolvers: [String: String]
 
     /// Reads the published standards and the producers from the store.
     public init(store: CatalogStore) throws {
@@ -26,6 +28,10 @@ public struct ExportContext: Sendable {
                 (category.id, CategoryNames(name: category.name, attributes: Dictionary(uniqueKeysWithValues: category.attributes.map { ($0.id, $0.name) })))
             })
         }
+        resolvers = standards.mapValues { published in
+            let resolver = published.standard.resolver
+            return resolver.hasSuffix("/") ? String(resolver.dropLast()) : resolver
+        }
     }
 
     /// The export entry for a stored product.
@@ -33,7 +39,6 @@ public struct ExportContext: Sendable {
         let product = stored.product
         let standard = standards[product.brandID]?.standard
         let names = categories[product.brandID]?[product.category]
-        let resolver = standard.map { $0.resolver.hasSuffix("/") ? String($0.resolver.dropLast()) : $0.resolver }
         return CatalogEntry(
             id: stored.id, product: product,
             brandName: standard?.name ?? LocalizedText(zh: product.brandID, en: product.brandID),
@@ -43,7 +48,7 @@ public struct ExportContext: Sendable {
             placeName: product.origin.flatMap { placeName($0, in: standard) },
             producerName: producers[product.producerID],
             attributeNames: names?.attributes ?? [:],
-            resolverBase: resolver,
+            resolverBase: resolvers[product.brandID],
             updatedAt: stored.updatedAt,
             priceText: stored.priceText.map(CatalogEntry.twoDecimals)
         )

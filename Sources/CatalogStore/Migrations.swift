@@ -74,8 +74,10 @@ enum Migrations {
                 ) STRICT;
                 CREATE INDEX product_brand ON product(brand_id, status);
 
+                -- Rows are never deleted, so the rowid alone is strictly increasing: no
+                -- AUTOINCREMENT bookkeeping on every write.
                 CREATE TABLE change_log (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    seq INTEGER PRIMARY KEY,
                     product_id INTEGER NOT NULL,
                     brand_id TEXT NOT NULL,
                     event TEXT NOT NULL CHECK (event IN ('insert', 'update', 'status', 'delete')),
