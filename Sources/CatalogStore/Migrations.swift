@@ -84,7 +84,6 @@ enum Migrations {
                     exportable INTEGER NOT NULL,
                     at TEXT NOT NULL
                 ) STRICT;
-                CREATE INDEX change_log_product ON change_log(product_id);
 
                 CREATE TABLE audit_log (
                     id INTEGER PRIMARY KEY,
