@@ -73,14 +73,16 @@ extension CatalogStore {
 
     /// The change feed after `sequence`, in the store's order: an upsert with the
     /// product as it is now, or a tombstone. Replaying it from zero gives exactly the
-    /// current exportable catalog.
+    /// current exportable catalog. Registrations are left out: a product just
+    /// registered is not certified, so not in the catalog, and nothing changes for a
+    /// platform.
     public func changes(after sequence: Int64, limit: Int, brand: String? = nil) throws -> [CatalogChange] {
         try read { db in
             let brandCondition = brand == nil ? "" : " AND c.brand_id = ?"
             let arguments: StatementArguments = [sequence] + (brand.map { [$0] } ?? []) + [limit]
             let entries = try Row.fetchAll(db, sql: """
                 SELECT c.seq, c.product_id, c.brand_id, c.exportable FROM change_log c
-                WHERE c.seq > ?\(brandCondition) ORDER BY c.seq LIMIT ?
+                WHERE c.seq > ? AND c.event != 'insert'\(brandCondition) ORDER BY c.seq LIMIT ?
                 """, arguments: arguments)
             return try entries.map { entry in
                 let sequence: Int64 = entry["seq"], id: Int64 = entry["product_id"], brand: String = entry["brand_id"]
