@@ -1,0 +1,149 @@
+import Foundation
+
+/// A GS1 Digital Link URI for a trade item:
+/// `https://{resolver}[/{path}]/01/{gtin14}[/22/{cpv}][/10/{lot}][/21/{serial}][?{ai}={value}&...]`.
+///
+/// Built with numeric application identifiers; parsed also from the legacy short
+/// names (`/gtin/…/lot/…/ser/…`, `?exp=…`).
+public struct DigitalLinkURI: Equatable, Sendable, CustomStringConvertible {
+    /// The resolver's base URL, without a trailing slash (`https://id.example.cn`).
+    public var base: String
+    /// AI 01.
+    public var gtin: GTIN
+    /// AI 22: consumer product variant.
+    public var cpv: String?
+    /// AI 10: batch or lot.
+    public var lot: String?
+    /// AI 21: serial number.
+    public var serial: String?
+    /// Data attributes in the query string, by numeric AI (`17` expiry, `11` production
+    /// date, `13` packaging date, `15` best before, `7007` harvest date, `422` country
+    /// of origin), in order.
+    public var attributes: [(ai: String, value: String)]
+    /// Other query parameters (such as `linkType`), kept as given, still encoded.
+    public var otherQuery: [(name: String, value: String)]
+
+    /// The key qualifiers of AI 01, in the order the path must give them.
+    static let qualifiers = ["22", "10", "21"]
+    /// Legacy short names accepted when parsing.
+    static let shortNames = ["gtin": "01", "cpv": "22", "lot": "10", "ser": "21", "exp": "17", "expdt": "17", "prodDate": "11",
+                             "packDate": "13", "bestBeforeDate": "15"]
+
+    /// Creates a URI, checking every value.
+    /// - Throws: `DigitalLinkError` for a value the standard does not allow.
+    public init(base: String, gtin: GTIN, cpv: String? = nil, lot: String? = nil, serial: String? = nil,
+                attributes: [(ai: String, value: String)] = [], otherQuery: [(name: String, value: String)] = []) throws(DigitalLinkError) {
+        guard base.hasPrefix("https://") || base.hasPrefix("http://"), base.split(separator: "/").count >= 2 else { throw .notAURI(base) }
+        self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
+        self.gtin = gtin
+        self.cpv = cpv
+        self.lot = lot
+        self.serial = serial
+        self.attributes = attributes
+        self.otherQuery = otherQuery
+        for (ai, value) in [("22", cpv), ("10", lot), ("21", serial)] {
+            if let value { try Self.checkAlphanumeric(ai: ai, value) }
+        }
+        for (ai, value) in attributes { try Self.checkAttribute(ai: ai, value) }
+    }
+
+    public static func == (lhs: DigitalLinkURI, rhs: DigitalLinkURI) -> Bool {
+        lhs.description == rhs.description
+    }
+
+    /// The URI as text, with values percent-encoded.
+    public var description: String {
+        var uri = "\(base)/01/\(gtin.digits)"
+        for (ai, value) in [("22", cpv), ("10", lot), ("21", serial)] {
+            if let value { uri += "/\(ai)/\(GS1Characters.percentEncoded(value))" }
+        }
+        let query = attributes.map { "\($0.ai)=\(GS1Characters.percentEncoded($0.value))" }
+            + otherQuery.map { "\($0.name)=\($0.value)" }
+        if !query.isEmpty { uri += "?" + query.joined(separator: "&") }
+        return uri
+    }
+
+    /// Reads a Digital Link URI.
+    /// - Throws: `DigitalLinkError` saying what is wrong.
+    public init(parsing text: String) throws(DigitalLinkError) {
+        guard let schemeEnd = text.range(of: "://"), ["http", "https"].contains(text[..<schemeEnd.lowerBound].lowercased()) else {
+            throw .notAURI(text)
+        }
+        let afterScheme = text[schemeEnd.upperBound...]
+        let pathAndQuery = afterScheme.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var segments = pathAndQuery[0].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let host = segments.first, !host.isEmpty else { throw .notAURI(text) }
+        if segments.last == "" { segments.removeLast() }
+
+        // The primary key is the last `01` (or `gtin`) that a GTIN follows, so that a
+        // resolver path may itself contain anything.
+        var keyIndex: Int?
+        for index in 1..<max(1, segments.count - 1) where segments[index] == "01" || segments[index] == "gtin" {
+            keyIndex = index
+        }
+        guard let keyIndex else { throw .missingPrimaryKey }
+        let gtinText = try GS1Characters.percentDecoded(Substring(segments[keyIndex + 1]))
+        let gtin: GTIN
+        do throws(GTIN.Problem) { gtin = try GTIN(gtinText) } catch { throw .gtin(error) }
+
+        var values: [String: String] = [:], last = -1
+        var index = keyIndex + 2
+        while index < segments.count {
+            let name = segments[index]
+            let ai = Self.shortNames[name] ?? name
+            guard let order = Self.qualifiers.firstIndex(of: ai) else { throw .unknownPathElement(name) }
+            guard index + 1 < segments.count else { throw .unknownPathElement(name) }
+            guard values[ai] == nil else { throw .duplicateQualifier(ai) }
+            guard order > last else { throw .qualifierOrder(ai) }
+            values[ai] = try GS1Characters.percentDecoded(Substring(segments[index + 1]))
+            last = order
+            index += 2
+        }
+
+        var attributes: [(ai: String, value: String)] = [], other: [(name: String, value: String)] = []
+        if pathAndQuery.count == 2, !pathAndQuery[1].isEmpty {
+            for pair in pathAndQuery[1].split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let name = String(parts[0]), raw = parts.count > 1 ? parts[1] : ""
+                let ai = Self.shortNames[name] ?? name
+                if ai.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    attributes.append((ai, try GS1Characters.percentDecoded(raw)))
+                } else {
+                    other.append((name, String(raw)))
+                }
+            }
+        }
+        let base = "\(text[..<schemeEnd.upperBound])" + segments[..<keyIndex].joined(separator: "/")
+        try self.init(base: base, gtin: gtin, cpv: values["22"], lot: values["10"], serial: values["21"],
+                      attributes: attributes, otherQuery: other)
+    }
+
+    static func checkAlphanumeric(ai: String, _ value: String) throws(DigitalLinkError) {
+        guard (1...20).contains(value.utf8.count) else { throw .invalidLength(ai: ai, value: value) }
+        guard value.utf8.allSatisfy(GS1Characters.isAllowed) else { throw .invalidCharacter(ai: ai, value: value) }
+    }
+
+    /// Checks the data attributes Terroir uses; other numeric AIs pass as GS1 text.
+    static func checkAttribute(ai: String, _ value: String) throws(DigitalLinkError) {
+        let digits = value.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        func isDate(_ text: Substring) -> Bool {
+            guard text.count == 6, let month = Int(text.dropFirst(2).prefix(2)), let day = Int(text.suffix(2)) else { return false }
+            return (1...12).contains(month) && (0...31).contains(day)
+        }
+        switch ai {
+        case "11", "13", "15", "17":
+            guard digits, isDate(Substring(value)) else { throw .invalidAttribute(ai: ai, value: value) }
+        case "7007":
+            let single = value.count == 6 && isDate(Substring(value))
+            let range = value.count == 12 && isDate(Substring(value).prefix(6)) && isDate(Substring(value).suffix(6))
+            guard digits, single || range else { throw .invalidAttribute(ai: ai, value: value) }
+        case "422":
+            guard digits, value.count == 3 else { throw .invalidAttribute(ai: ai, value: value) }
+        default:
+            guard ai.count >= 2, ai.count <= 4 else { throw .invalidAttribute(ai: ai, value: value) }
+            guard value.utf8.allSatisfy(GS1Characters.isAllowed), (1...70).contains(value.utf8.count) else {
+                throw .invalidCharacter(ai: ai, value: value)
+            }
+        }
+    }
+}
