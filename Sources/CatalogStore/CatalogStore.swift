@@ -26,8 +26,10 @@ public final class CatalogStore: Sendable {
             }
             pool = try DatabasePool(path: path, configuration: configuration)
             try Migrations.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw .cannotOpen(path: path, reason: error.message ?? error.description)
         } catch {
-            throw .cannotOpen(path: path, reason: String(describing: error))
+            throw .cannotOpen(path: path, reason: error.localizedDescription)
         }
     }
 
