@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ProductSpecs", targets: ["ProductSpecs"]),
         .library(name: "CatalogStore", targets: ["CatalogStore"]),
         .library(name: "CatalogExport", targets: ["CatalogExport"]),
+        .library(name: "Labels", targets: ["Labels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +34,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "DigitalLink", swiftSettings: swiftSettings),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .target(
+            name: "Labels",
+            dependencies: ["BrandStandards", "DigitalLink", "CQRencode", "CPNG"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ProductSpecs",
             dependencies: ["Measures", "BrandStandards", "DigitalLink", .product(name: "Yams", package: "Yams")],
@@ -69,6 +77,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink"], swiftSettings: swiftSettings),
+        .testTarget(name: "LabelsTests", dependencies: ["Labels", "DigitalLink", "BrandStandards"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ProductSpecsTests",
             dependencies: ["ProductSpecs", "BrandStandards", "Measures", "DigitalLink"],

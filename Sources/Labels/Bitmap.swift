@@ -1,0 +1,48 @@
+/// A grey image, one byte a pixel (0 black, 255 white), row by row: what labels are
+/// drawn into before they are encoded.
+public struct Bitmap: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [UInt8]
+
+    /// A white image.
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        pixels = Array(repeating: 255, count: width * height)
+    }
+
+    /// Paints a rectangle.
+    public mutating func fill(x: Int, y: Int, width: Int, height: Int, value: UInt8 = 0) {
+        let left = max(0, x), right = min(self.width, x + width)
+        guard left < right else { return }
+        for row in max(0, y)..<min(self.height, y + height) {
+            let start = row * self.width
+            for column in left..<right { pixels[start + column] = value }
+        }
+    }
+
+    /// Draws a QR symbol with its top-left corner (quiet zone included) at (`x`, `y`),
+    /// each module `dots` pixels square, with `quietZone` light modules around it.
+    public mutating func draw(_ symbol: QRSymbol, x: Int, y: Int, dots: Int, quietZone: Int) {
+        fill(x: x, y: y, width: (symbol.width + 2 * quietZone) * dots, height: (symbol.width + 2 * quietZone) * dots, value: 255)
+        for row in 0..<symbol.width {
+            for column in 0..<symbol.width where symbol.isDark(column: column, row: row) {
+                fill(x: x + (column + quietZone) * dots, y: y + (row + quietZone) * dots, width: dots, height: dots)
+            }
+        }
+    }
+
+    /// The image as 1-bit rows (a set bit is white, as PNG grey has it), each row
+    /// padded to whole bytes. Pixels darker than middle grey are black.
+    public func packedOneBit() -> (bytes: [UInt8], rowBytes: Int) {
+        let rowBytes = (width + 7) / 8
+        var bytes = [UInt8](repeating: 0, count: rowBytes * height)
+        for row in 0..<height {
+            for column in 0..<width where pixels[row * width + column] >= 128 {
+                bytes[row * rowBytes + column / 8] |= 0x80 >> UInt8(column % 8)
+            }
+        }
+        return (bytes, rowBytes)
+    }
+}
