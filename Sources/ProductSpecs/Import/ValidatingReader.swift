@@ -1,10 +1,9 @@
 import Foundation
 
-/// Reads rows on one background thread and validates them on others while the
+/// Reads rows on one background thread and validates them on another while the
 /// caller consumes them (writes them to the store, say) on its own: the stages of
-/// an import overlap on every core. Rows travel in numbered batches through queues
-/// of bounded size, so memory does not grow with the file, and reach the caller in
-/// file order.
+/// an import overlap. Rows travel in numbered batches through queues of bounded
+/// size, so memory does not grow with the file, and reach the caller in file order.
 public final class ValidatingReader: @unchecked Sendable {
     /// A row with what validating it gave, and its attributes already encoded for
     /// the store (work taken off the writer's thread).
