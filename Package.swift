@@ -36,9 +36,10 @@ let package = Package(
         .target(name: "DigitalLink", swiftSettings: swiftSettings),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .target(
             name: "Labels",
-            dependencies: ["BrandStandards", "DigitalLink", "CQRencode", "CPNG"],
+            dependencies: ["BrandStandards", "DigitalLink", "CQRencode", "CPNG", "CFreeType"],
             swiftSettings: swiftSettings
         ),
         .target(

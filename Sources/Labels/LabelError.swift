@@ -4,12 +4,15 @@ public enum LabelError: Error, Equatable, Sendable {
     case qrEncoding(String)
     /// libpng failed.
     case pngEncoding(String)
+    /// FreeType could not start or read the font.
+    case font(String)
 
     /// The stable machine code.
     public var code: String {
         switch self {
         case .qrEncoding: "label.qr_encoding"
         case .pngEncoding: "label.png_encoding"
+        case .font: "label.font"
         }
     }
 }
