@@ -103,10 +103,10 @@ extension CatalogStore {
             let now = Self.timestamp()
             var results: [CertifyResult] = []
             for id in ids {
-                guard let row = try Row.fetchOne(db, sql: """
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT p.status, p.brand_id, p.sku, pr.status AS producer_status, pr.id AS producer_id
                     FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
-                    """, arguments: [id]) else {
+                    """), arguments: [id]) else {
                     results.append(.refused(id, LocalizedText(zh: "没有产品 \(id)", en: "no product \(id)")))
                     continue
                 }
@@ -123,9 +123,9 @@ extension CatalogStore {
                     results.append(.refused(id, LocalizedText(zh: "生产者“\(producer)”状态为 \(producerStatus)", en: "producer “\(producer)” is \(producerStatus)")))
                     continue
                 }
-                try db.execute(sql: "UPDATE product SET status = 'certified', updated_at = ? WHERE id = ?", arguments: [now, id])
-                try db.execute(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (?, ?, 'status', 1, ?)",
-                               arguments: [id, row["brand_id"] as String, now])
+                try db.cachedStatement(sql: "UPDATE product SET status = 'certified', updated_at = ? WHERE id = ?").execute(arguments: [now, id])
+                try db.cachedStatement(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (?, ?, 'status', 1, ?)")
+                    .execute(arguments: [id, row["brand_id"] as String, now])
                 try AuditEntry.record(db, actor: actor, action: "product.certify", subject: "product:\(id)",
                                       details: ["sku": row["sku"], "producer": producer], at: now)
                 results.append(.certified(id))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ProductSpecs
 
 /// One line of the audit log: who did what to what, and when.
 public struct AuditEntry: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
@@ -21,9 +22,18 @@ public struct AuditEntry: Codable, Equatable, Sendable, FetchableRecord, Persist
 
     /// Writes an entry inside the caller's transaction.
     static func record(_ db: Database, actor: String, action: String, subject: String, details: [String: String] = [:], at: String) throws {
-        let data = try JSONSerialization.data(withJSONObject: details, options: [.sortedKeys])
-        let entry = AuditEntry(id: nil, at: at, actor: actor, action: action, subject: subject, details: String(decoding: data, as: UTF8.self))
-        try entry.insert(db)
+        // Officers certify thousands of products at once: one cached statement, and
+        // the details (a flat object, keys sorted) written by hand.
+        var json = "{"
+        for (index, (key, value)) in details.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { json += "," }
+            JSONText.appendString(key, to: &json)
+            json += ":"
+            JSONText.appendString(value, to: &json)
+        }
+        json += "}"
+        let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)")
+        try insert.execute(arguments: [at, actor, action, subject, json])
     }
 }
 
