@@ -38,3 +38,11 @@ public enum MeasureDimension: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+extension MeasureDimension {
+    /// Throws unless this is the `expected` dimension (or none is expected).
+    /// - Throws: `MeasureError.wrongDimension`.
+    public func check(against expected: MeasureDimension?) throws(MeasureError) {
+        if let expected, self != expected { throw .wrongDimension(found: self, expected: expected) }
+    }
+}

@@ -29,9 +29,7 @@ extension Quantity {
     ///   dimension, or any error of `init(parsing:jinRegion:)`.
     public init(parsing text: String, expecting dimension: MeasureDimension, jinRegion: JinRegion? = .mainland) throws(MeasureError) {
         try self.init(parsing: text, jinRegion: jinRegion)
-        guard self.dimension == dimension else {
-            throw .wrongDimension(found: self.dimension, expected: dimension)
-        }
+        try self.dimension.check(against: dimension)
     }
 
     /// The quantity as a person reads it: `5 kg`, `10 市斤`, `52%vol`.

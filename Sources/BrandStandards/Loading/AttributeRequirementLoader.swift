@@ -84,9 +84,7 @@ struct AttributeRequirementLoader {
         guard let text = value.string() else { return nil }
         do throws(MeasureError) {
             let unit = try MeasureUnit(parsing: text, jinRegion: jinRegion)
-            if let dimension, unit.dimension != dimension {
-                throw MeasureError.wrongDimension(found: unit.dimension, expected: dimension)
-            }
+            try unit.dimension.check(against: dimension)
             return unit
         } catch {
             value.report(LintRule(error), error.message)

@@ -163,9 +163,7 @@ struct YAMLValue {
         guard let text = string() else { return nil }
         do throws(MeasureError) {
             let quantity = try Quantity(parsing: text, jinRegion: jinRegion)
-            if let dimension, quantity.dimension != dimension {
-                throw MeasureError.wrongDimension(found: quantity.dimension, expected: dimension)
-            }
+            try quantity.dimension.check(against: dimension)
             return quantity
         } catch {
             report(LintRule(error), error.message)

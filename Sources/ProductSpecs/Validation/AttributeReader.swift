@@ -132,9 +132,7 @@ struct AttributeReader {
     private func readQuantity(_ entered: String, _ requirement: AttributeRequirement, into findings: inout FindingList) -> AttributeValue.Value? {
         do throws(MeasureError) {
             let quantity = try Quantity(parsing: entered, jinRegion: standard.jinRegion)
-            if let dimension = requirement.dimension, quantity.dimension != dimension {
-                throw MeasureError.wrongDimension(found: quantity.dimension, expected: dimension)
-            }
+            try quantity.dimension.check(against: requirement.dimension)
             checkPlaces(quantity.value, requirement, entered, into: &findings)
             return .quantity(quantity)
         } catch {
