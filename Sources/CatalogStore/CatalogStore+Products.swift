@@ -156,7 +156,7 @@ extension CatalogStore {
                 case (_, false): .nonCompliant
                 }
                 try db.execute(sql: "UPDATE product SET status = ?, report = ?, standard_version = ?, updated_at = ? WHERE id = ?",
-                               arguments: [new.rawValue, try ProductRowCoding.jsonText(report), standardVersion, now, id])
+                               arguments: [new.rawValue, try report.storedJSON(), standardVersion, now, id])
                 guard new != old else { continue }
                 let exportable = new == .certified && (row["producer_status"] as String) == ProducerStatus.active.rawValue
                 try db.execute(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (?, ?, 'status', ?, ?)",

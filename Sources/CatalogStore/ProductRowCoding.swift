@@ -66,17 +66,4 @@ enum ProductRowCoding {
         return try? JSONDecoder().decode(ComplianceReport.self, from: Data(text.utf8))
     }
 
-    /// The report as JSON text; a clean report is written without an encoder.
-    static func jsonText(_ report: ComplianceReport) throws -> String {
-        if report.findings.isEmpty {
-            var out = "{\"brand\":"
-            JSONText.appendString(report.brandID, to: &out)
-            out += ",\"findings\":[],\"standard_version\":"
-            JSONText.appendString(report.standardVersion, to: &out)
-            return out + "}"
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
-    }
 }

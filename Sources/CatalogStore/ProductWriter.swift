@@ -35,13 +35,13 @@ public final class ProductWriter {
     }
 
     /// Inserts or updates one validated product.
-    /// - Parameter encodedAttributes: `AttributeValue.jsonText(product.attributes)`,
-    ///   when the caller worked it out already on another thread.
+    /// - Parameter stored: the product's text columns, when the caller worked them
+    ///   out already on another thread.
     /// - Throws: a database error, which rolls the whole import back.
     @discardableResult
-    public func upsert(_ product: Product, report: ComplianceReport, encodedAttributes: String? = nil) throws -> Effect {
-        let attributes = encodedAttributes ?? AttributeValue.jsonText(product.attributes)
-        let reportText = try ProductRowCoding.jsonText(report)
+    public func upsert(_ product: Product, report: ComplianceReport, stored: StoredColumns? = nil) throws -> Effect {
+        let columns = try stored ?? StoredColumns(product: product, report: report)
+        let (attributes, reportText) = (columns.attributes, columns.report)
         // Most imported rows are new: try the insert first, and look the product up
         // only when its producer and sku are taken.
         var insert = FastInsert(try db.cachedStatement(sql: """
@@ -51,7 +51,7 @@ public final class ProductWriter {
             ON CONFLICT (producer_id, sku) DO NOTHING
             """), in: db)
         for text in [product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
-                     product.category, attributes, product.origin?.digits, product.outlet, product.price?.plainText,
+                     product.category, attributes, product.origin?.digits, product.outlet, columns.price,
                      product.availability.rawValue] {
             insert.bind(text)
         }
@@ -73,7 +73,7 @@ public final class ProductWriter {
         guard touched.insert(id).inserted else { return .duplicate }
         let values: [(any DatabaseValueConvertible)?] = [
             product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
-            product.category, attributes, product.origin?.digits, product.outlet, product.price?.plainText,
+            product.category, attributes, product.origin?.digits, product.outlet, columns.price,
             product.availability.rawValue, standardVersion, reportText,
         ]
         let oldStatus = ProductStatus(rawValue: existing["status"]) ?? .draft

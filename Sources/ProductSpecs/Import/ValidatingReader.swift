@@ -5,12 +5,12 @@ import Foundation
 /// an import overlap. Rows travel in numbered batches through queues of bounded
 /// size, so memory does not grow with the file, and reach the caller in file order.
 public final class ValidatingReader: @unchecked Sendable {
-    /// A row with what validating it gave, and its attributes already encoded for
-    /// the store (work taken off the writer's thread).
+    /// A row with what validating it gave, and (for a compliant product) its columns
+    /// already encoded for the store: work taken off the writer's thread.
     public struct ValidatedRow {
         public let row: ImportRow
         public let outcome: ProductValidator.Outcome
-        public let encodedAttributes: String?
+        public let stored: StoredColumns?
     }
 
     private let reader: ProductFileReader
@@ -23,6 +23,9 @@ public final class ValidatingReader: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [(Int, [ImportRow])] = []
     private var validated: [Int: [ValidatedRow]] = [:]
+    /// Batches the caller is done with: freed on a validating thread, so the
+    /// caller's thread does not spend its time releasing rows.
+    private var spent: [[ValidatedRow]] = []
     private var batchesRead = 0
     private var readingDone = false
     private var workersDone = 0
@@ -60,6 +63,9 @@ public final class ValidatingReader: @unchecked Sendable {
         while let batch = take(next) {
             next += 1
             for row in batch { try body(row) }
+            condition.lock()
+            spent.append(batch)
+            condition.unlock()
         }
         condition.lock()
         let error = failure
@@ -132,12 +138,15 @@ public final class ValidatingReader: @unchecked Sendable {
                 return
             }
             let (number, rows) = pending.removeFirst()
+            var finished = spent
+            spent.removeAll()
             condition.unlock()
+            finished.removeAll()
 
             let results = rows.map { row in
                 let outcome = validator.validate(row.input, defaultProducer: defaultProducer)
-                let encoded = outcome.report.isCompliant ? outcome.product.map { AttributeValue.jsonText($0.attributes) } : nil
-                return ValidatedRow(row: row, outcome: outcome, encodedAttributes: encoded)
+                let stored = outcome.report.isCompliant ? outcome.product.flatMap { try? StoredColumns(product: $0, report: outcome.report) } : nil
+                return ValidatedRow(row: row, outcome: outcome, stored: stored)
             }
 
             condition.lock()

@@ -46,7 +46,7 @@ struct ProductsImportCommand: ParsableCommand {
                     guard report.record(row: row.number, input: row.input, report: outcome.report), let product = outcome.product else { return }
                     // Once a row failed, an all-or-nothing import only validates the rest.
                     guard partial || report.failed.isEmpty else { return }
-                    if try writer.upsert(product, report: outcome.report, encodedAttributes: validated.encodedAttributes) == .duplicate {
+                    if try writer.upsert(product, report: outcome.report, stored: validated.stored) == .duplicate {
                         report.failed.append(.init(row: row.number, sku: product.sku, findings: [Self.duplicate(product, location: row.input.locate("sku"))]))
                     }
                 }
