@@ -33,6 +33,23 @@ public struct Bitmap: Sendable, Equatable {
         }
     }
 
+    /// Draws `image` scaled into the rectangle at (`x`, `y`) of `width` × `height`
+    /// pixels, each target pixel taking the average of the source pixels it covers.
+    public mutating func draw(_ image: Bitmap, x: Int, y: Int, width: Int, height: Int) {
+        guard width > 0, height > 0, image.width > 0, image.height > 0 else { return }
+        for row in 0..<height where (0..<self.height).contains(y + row) {
+            let top = row * image.height / height, bottom = max(top + 1, (row + 1) * image.height / height)
+            for column in 0..<width where (0..<self.width).contains(x + column) {
+                let left = column * image.width / width, right = max(left + 1, (column + 1) * image.width / width)
+                var sum = 0
+                for sourceRow in top..<bottom {
+                    for sourceColumn in left..<right { sum += Int(image.pixels[sourceRow * image.width + sourceColumn]) }
+                }
+                pixels[(y + row) * self.width + x + column] = UInt8(sum / ((bottom - top) * (right - left)))
+            }
+        }
+    }
+
     /// The image as 1-bit rows (a set bit is white, as PNG grey has it), each row
     /// padded to whole bytes. Pixels darker than middle grey are black.
     public func packedOneBit() -> (bytes: [UInt8], rowBytes: Int) {
