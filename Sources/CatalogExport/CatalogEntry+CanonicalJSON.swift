@@ -8,14 +8,9 @@ extension CatalogEntry {
     /// the README's "Catalog JSON"): the form of `--format json`, NDJSON lines and
     /// the change feed.
     public func canonicalJSON() -> String {
-        String(decoding: canonicalJSONBytes(), as: UTF8.self)
-    }
-
-    /// The canonical JSON as UTF-8 bytes.
-    public func canonicalJSONBytes() -> [UInt8] {
         var bytes: [UInt8] = []
         appendCanonicalJSON(to: &bytes)
-        return bytes
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the canonical JSON to `bytes`, in place (exports build straight into

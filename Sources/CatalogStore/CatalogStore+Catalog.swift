@@ -97,10 +97,6 @@ extension CatalogStore {
         }
     }
 
-    /// The newest change-log sequence number (0 when empty).
-    public func latestSequence() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change_log") ?? 0 }
-    }
 
     /// Withdraws products from the catalog (by their producer or an officer).
     /// - Returns: how many were withdrawn (products already withdrawn are left as they are).

@@ -35,19 +35,18 @@ public final class CatalogStore: Sendable {
 
     /// Runs `body` in one write transaction, turning database errors into `StoreError`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.database(String(describing: error))
-        }
+        try Self.storeErrors { try pool.write(body) }
     }
 
     /// Runs `body` on a read-only snapshot.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.storeErrors { try pool.read(body) }
+    }
+
+    /// Runs `work`, letting `StoreError`s through and wrapping any other error.
+    static func storeErrors<T>(_ work: () throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try work()
         } catch let error as StoreError {
             throw error
         } catch {
