@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         .target(name: "Measures", swiftSettings: swiftSettings),
@@ -33,13 +34,17 @@ let package = Package(
             dependencies: ["Measures", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "DigitalLink", swiftSettings: swiftSettings),
+        .target(
+            name: "DigitalLink",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .target(
             name: "Labels",
-            dependencies: ["BrandStandards", "DigitalLink", "CQRencode", "CPNG", "CFreeType"],
+            dependencies: ["Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CQRencode", "CPNG", "CFreeType"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -64,8 +69,9 @@ let package = Package(
         .target(
             name: "TerroirCLI",
             dependencies: [
-                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport",
+                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport", "Labels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -78,7 +84,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink"], swiftSettings: swiftSettings),
-        .testTarget(name: "LabelsTests", dependencies: ["Labels", "DigitalLink", "BrandStandards"], swiftSettings: swiftSettings),
+        .testTarget(name: "LabelsTests", dependencies: ["Labels", "DigitalLink", "BrandStandards", "ProductSpecs", "Measures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ProductSpecsTests",
             dependencies: ["ProductSpecs", "BrandStandards", "Measures", "DigitalLink"],

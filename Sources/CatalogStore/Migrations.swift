@@ -95,6 +95,42 @@ enum Migrations {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v2: signing keys, serial counters and label batches") { db in
+            try db.execute(sql: """
+                CREATE TABLE signing_key (
+                    id INTEGER PRIMARY KEY,
+                    brand_id TEXT NOT NULL,
+                    secret BLOB NOT NULL,
+                    created_at TEXT NOT NULL,
+                    retired_at TEXT
+                ) STRICT;
+
+                CREATE TABLE serial_counter (
+                    gtin TEXT PRIMARY KEY,
+                    next_serial INTEGER NOT NULL
+                ) STRICT;
+
+                CREATE TABLE label_batch (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    product_id INTEGER NOT NULL REFERENCES product(id),
+                    brand_id TEXT NOT NULL,
+                    gtin TEXT NOT NULL,
+                    lot TEXT NOT NULL,
+                    first_serial INTEGER NOT NULL,
+                    count INTEGER NOT NULL CHECK (count > 0),
+                    size TEXT NOT NULL,
+                    dpi INTEGER NOT NULL,
+                    format TEXT NOT NULL,
+                    standard_version INTEGER NOT NULL,
+                    key_id INTEGER NOT NULL REFERENCES signing_key(id),
+                    job_json TEXT NOT NULL,
+                    issuer TEXT NOT NULL,
+                    issued_at TEXT NOT NULL,
+                    completed_at TEXT
+                ) STRICT;
+                CREATE INDEX label_batch_serials ON label_batch(gtin, first_serial);
+                """)
+        }
         return migrator
     }
 }

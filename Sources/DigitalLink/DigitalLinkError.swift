@@ -38,3 +38,24 @@ public enum DigitalLinkError: Error, Equatable, Sendable {
         }
     }
 }
+
+extension DigitalLinkError {
+    /// What is wrong, in Chinese and English.
+    public var explanation: (zh: String, en: String) {
+        switch self {
+        case .notAURI(let text): ("“\(text)”不是 http(s) 网址", "“\(text)” is not an http(s) URI")
+        case .missingPrimaryKey: ("路径中没有 /01/{GTIN}", "the path has no /01/{GTIN}")
+        case .gtin(let problem): ("GTIN 无效（\(problem.code)）", "the GTIN is invalid (\(problem.code))")
+        case .qualifierOrder(let ai): ("限定符 \(ai) 顺序错误：应为 22、10、21", "qualifier \(ai) is out of order: 22, then 10, then 21")
+        case .duplicateQualifier(let ai): ("限定符 \(ai) 出现两次", "qualifier \(ai) appears twice")
+        case .unknownPathElement(let name): ("路径元素“\(name)”不是 GTIN 的限定符", "path element “\(name)” is no qualifier of a GTIN")
+        case .invalidCharacter(let ai, let value):
+            ("AI \(ai) 的值“\(value)”含有 GS1 字符集之外的字符（不能有空格或中文）",
+             "the value “\(value)” of AI \(ai) has characters outside the GS1 set (no spaces or Chinese)")
+        case .invalidLength(let ai, let value):
+            ("AI \(ai) 的值“\(value)”应为 1 到 20 个字符", "the value “\(value)” of AI \(ai) must be 1 to 20 characters")
+        case .badEscape(let text): ("百分号转义错误：“\(text)”", "malformed percent-escape in “\(text)”")
+        case .invalidAttribute(let ai, let value): ("AI \(ai) 的值“\(value)”格式错误", "the value “\(value)” of AI \(ai) has the wrong form")
+        }
+    }
+}

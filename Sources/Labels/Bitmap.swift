@@ -50,6 +50,16 @@ public struct Bitmap: Sendable, Equatable {
         }
     }
 
+    /// Inks `image` over this one at (`x`, `y`): each pixel takes the darker of the two.
+    public mutating func darken(with image: Bitmap, x: Int, y: Int) {
+        for row in 0..<image.height where (0..<height).contains(y + row) {
+            for column in 0..<image.width where (0..<width).contains(x + column) {
+                let index = (y + row) * width + x + column
+                pixels[index] = min(pixels[index], image.pixels[row * image.width + column])
+            }
+        }
+    }
+
     /// The image as 1-bit rows (a set bit is white, as PNG grey has it), each row
     /// padded to whole bytes. Pixels darker than middle grey are black.
     public func packedOneBit() -> (bytes: [UInt8], rowBytes: Int) {

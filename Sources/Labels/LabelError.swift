@@ -1,4 +1,8 @@
-/// Why a label part could not be made. Each case has a stable code.
+import Foundation
+import Measures
+
+/// Why a label could not be made. Each case has a stable code and says, in Chinese and
+/// English, what to change.
 public enum LabelError: Error, Equatable, Sendable {
     /// libqrencode could not encode the payload (too long for any QR version, say).
     case qrEncoding(String)
@@ -6,6 +10,16 @@ public enum LabelError: Error, Equatable, Sendable {
     case pngEncoding(String)
     /// FreeType could not start or read the font.
     case font(String)
+    /// A text element names a placeholder the product has no value for.
+    case missingValue(placeholder: String)
+    /// A line of text is too long for its box even at the smallest height allowed.
+    case textDoesNotFit(text: String, minimumMM: Double)
+    /// A text element is set smaller than GB 7718 or the standard allows.
+    case textTooSmall(text: String, sizeMM: Double, minimumMM: Double)
+    /// The QR code cannot be drawn in its box with whole-dot modules within the standard's bounds.
+    case qrDoesNotFit(version: Int, boxMM: Double, moduleMM: Double)
+    /// The layout has no QR element.
+    case noQRElement
 
     /// The stable machine code.
     public var code: String {
@@ -13,6 +27,36 @@ public enum LabelError: Error, Equatable, Sendable {
         case .qrEncoding: "label.qr_encoding"
         case .pngEncoding: "label.png_encoding"
         case .font: "label.font"
+        case .missingValue: "label.missing_value"
+        case .textDoesNotFit: "label.text_does_not_fit"
+        case .textTooSmall: "label.text_too_small"
+        case .qrDoesNotFit: "label.qr_does_not_fit"
+        case .noQRElement: "label.layout_qr"
         }
+    }
+
+    /// What went wrong, in both languages.
+    public var message: LocalizedText {
+        switch self {
+        case .qrEncoding(let detail): LocalizedText(zh: "无法生成二维码：\(detail)", en: "cannot make the QR code: \(detail)")
+        case .pngEncoding(let detail): LocalizedText(zh: "PNG 编码失败：\(detail)", en: "PNG encoding failed: \(detail)")
+        case .font(let detail): LocalizedText(zh: "字体错误：\(detail)", en: "font problem: \(detail)")
+        case .missingValue(let placeholder):
+            LocalizedText(zh: "产品没有占位符 {\(placeholder)} 的值", en: "the product has no value for the placeholder {\(placeholder)}")
+        case .textDoesNotFit(let text, let minimum):
+            LocalizedText(zh: "文字“\(text)”缩小到 \(Self.mm(minimum)) mm 仍放不下，请缩短文字或加宽文字框",
+                          en: "the text “\(text)” does not fit its box even at \(Self.mm(minimum)) mm; shorten it or widen the box")
+        case .textTooSmall(let text, let size, let minimum):
+            LocalizedText(zh: "文字“\(text)”字高 \(Self.mm(size)) mm，低于要求的 \(Self.mm(minimum)) mm（GB 7718 / 品牌标准）",
+                          en: "the text “\(text)” is \(Self.mm(size)) mm high, below the required \(Self.mm(minimum)) mm (GB 7718 / brand standard)")
+        case .qrDoesNotFit(let version, let box, let module):
+            LocalizedText(zh: "\(version) 版二维码在 \(Self.mm(box)) mm 的区域内放不下 \(Self.mm(module)) mm 的模块",
+                          en: "a version \(version) QR code with \(Self.mm(module)) mm modules does not fit its \(Self.mm(box)) mm box")
+        case .noQRElement: LocalizedText(zh: "布局没有 qr 元素", en: "the layout has no qr element")
+        }
+    }
+
+    private static func mm(_ value: Double) -> String {
+        String(format: "%.2f", value)
     }
 }

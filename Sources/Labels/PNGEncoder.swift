@@ -1,9 +1,9 @@
 import CPNG
 
-/// Encodes bitmaps as PNG files that print at true size: a pHYs chunk for the dpi,
-/// no row filters, fast zlib.
+/// Encodes images as PNG files that print at true size: a pHYs chunk for the dpi, no
+/// row filters, fast zlib.
 public enum PNGEncoder {
-    /// The PNG pixel kinds Terroir writes.
+    /// The PNG pixel kinds Terroir writes from a grey bitmap.
     public enum Depth: Sendable {
         /// Black and white, 1 bit a pixel: bi-level labels, smallest and sharpest.
         case oneBit
@@ -17,20 +17,34 @@ public enum PNGEncoder {
     ///   - compressionLevel: zlib level, 1 to 9.
     /// - Throws: `LabelError.pngEncoding` with libpng's message.
     public static func encode(_ bitmap: Bitmap, depth: Depth = .oneBit, dotsPerInch: Int, compressionLevel: Int = 3) throws(LabelError) -> [UInt8] {
-        let rows: [UInt8], rowBytes: Int, bitDepth: Int32
         switch depth {
         case .oneBit:
-            (rows, rowBytes) = bitmap.packedOneBit()
-            bitDepth = 1
+            return try encode(PackedBitmap(bitmap), dotsPerInch: dotsPerInch, compressionLevel: compressionLevel)
         case .grey:
-            (rows, rowBytes) = (bitmap.pixels, bitmap.width)
-            bitDepth = 8
+            return try encode(rows: bitmap.pixels, width: bitmap.width, height: bitmap.height, rowBytes: bitmap.width, bitDepth: 8,
+                              colourType: PNG_COLOR_TYPE_GRAY, dotsPerInch: dotsPerInch, compressionLevel: compressionLevel)
         }
+    }
+
+    /// Encodes a black-and-white image as a 1-bit grey PNG.
+    public static func encode(_ packed: PackedBitmap, dotsPerInch: Int, compressionLevel: Int = 3) throws(LabelError) -> [UInt8] {
+        try encode(rows: packed.bytes, width: packed.width, height: packed.height, rowBytes: packed.rowBytes, bitDepth: 1,
+                   colourType: PNG_COLOR_TYPE_GRAY, dotsPerInch: dotsPerInch, compressionLevel: compressionLevel)
+    }
+
+    /// Encodes 8-bit RGB pixels (three bytes a pixel, row by row).
+    public static func encodeRGB(_ pixels: [UInt8], width: Int, height: Int, dotsPerInch: Int, compressionLevel: Int = 3) throws(LabelError) -> [UInt8] {
+        try encode(rows: pixels, width: width, height: height, rowBytes: width * 3, bitDepth: 8,
+                   colourType: PNG_COLOR_TYPE_RGB, dotsPerInch: dotsPerInch, compressionLevel: compressionLevel)
+    }
+
+    private static func encode(rows: [UInt8], width: Int, height: Int, rowBytes: Int, bitDepth: Int32, colourType: Int32,
+                               dotsPerInch: Int, compressionLevel: Int) throws(LabelError) -> [UInt8] {
         var output = terroir_png_output()
         defer { free(output.data) }
         let status = rows.withUnsafeBufferPointer { buffer in
-            terroir_png_encode(buffer.baseAddress, UInt32(bitmap.width), UInt32(bitmap.height), rowBytes, bitDepth,
-                               PNG_COLOR_TYPE_GRAY, UInt32(pixelsPerMetre(dotsPerInch)), Int32(compressionLevel), &output)
+            terroir_png_encode(buffer.baseAddress, UInt32(width), UInt32(height), rowBytes, bitDepth,
+                               colourType, UInt32(pixelsPerMetre(dotsPerInch)), Int32(compressionLevel), &output)
         }
         guard status == 0, let data = output.data else {
             let message = withUnsafeBytes(of: output.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Labels
 import Measures
 
 /// Runs `terroir` with the exit codes its users rely on: 0 ok, 1 the input failed
@@ -18,6 +19,12 @@ public enum TerroirMain {
             return ExitCode.success.rawValue
         } catch let exit as ExitCode {
             return exit.rawValue
+        } catch let refusal as LabelRefusal {
+            StandardError.write("terroir: \(refusal.message.en)\n         \(refusal.message.zh)\n")
+            return 1
+        } catch let error as LabelError {
+            StandardError.write("terroir: \(error.message.en)\n         \(error.message.zh)\n")
+            return 1
         } catch let error as CLIError {
             StandardError.write("terroir: \(error.message.en)\n         \(error.message.zh)\n")
             return 2

@@ -39,17 +39,65 @@ public struct BrandLinter: Sendable {
             return BrandLintReport(file: file, standard: nil, diagnostics: collector.diagnostics)
         }
 
-        let standard = BrandStandardLoader(collector: collector).load(root)
-        if let standard {
+        var standard = BrandStandardLoader(collector: collector).load(root)
+        var layoutDiagnostics: [Diagnostic] = []
+        if let loaded = standard {
             let brandFolder = url.deletingLastPathComponent()
             let assets = assetsDirectory ?? brandFolder.deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("Assets", isDirectory: true)
-            BrandRules(standard: standard, collector: collector, folderName: brandFolder.lastPathComponent, assetsDirectory: assets)
+            BrandRules(standard: loaded, collector: collector, folderName: brandFolder.lastPathComponent, assetsDirectory: assets)
                 .check()
+            let layouts = lintLayouts(of: loaded, in: brandFolder, displayFolder: (file as NSString).deletingLastPathComponent)
+            standard?.labels.layouts = layouts.layouts
+            layoutDiagnostics = layouts.diagnostics
+            for (index, size) in loaded.labels.sizes.enumerated() where !layouts.layouts.contains(where: { $0.size == size.id }) {
+                collector.report(.labelLayoutMissing, LocalizedText(
+                    zh: "尺寸“\(size.id)”没有布局文件 labels/\(size.id).yaml，不能生成此尺寸的标签",
+                    en: "size “\(size.id)” has no layout file labels/\(size.id).yaml; labels of this size cannot be made"
+                ), pointer: "/labels/sizes/\(index)/id", severity: .warning)
+            }
         }
-        let ordered = collector.diagnostics.enumerated().sorted { a, b in
+        let ordered = Self.ordered(collector.diagnostics) + layoutDiagnostics
+        return BrandLintReport(file: file, standard: ordered.contains { $0.severity == .error } ? nil : standard, diagnostics: ordered)
+    }
+
+    /// The folder of a brand's label layouts, beside its `brand.yaml`.
+    public static let layoutFolderName = "labels"
+
+    /// Reads and checks every `labels/<size>.yaml` of a brand.
+    private func lintLayouts(of standard: BrandStandard, in brandFolder: URL, displayFolder: String) -> (layouts: [LabelLayout], diagnostics: [Diagnostic]) {
+        let folder = brandFolder.appendingPathComponent(Self.layoutFolderName, isDirectory: true)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        var layouts: [LabelLayout] = [], diagnostics: [Diagnostic] = []
+        for name in names {
+            let display = (displayFolder.isEmpty ? "" : displayFolder + "/") + Self.layoutFolderName + "/" + name
+            let collector = DiagnosticCollector(file: display)
+            switch BrandFileReader.read(folder.appendingPathComponent(name), displayPath: display) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                continue
+            case .success(let text):
+                do {
+                    guard let root = try Yams.compose(yaml: text) else {
+                        collector.report(.keyMissing, LocalizedText(zh: "文件为空", en: "the file is empty"), at: nil, pointer: "")
+                        break
+                    }
+                    if let layout = LabelLayoutLoader(collector: collector).load(root, size: String(name.dropLast(5))) {
+                        LabelLayoutRules(layout: layout, standard: standard, collector: collector).check()
+                        layouts.append(layout)
+                    }
+                } catch {
+                    collector.report(YAMLSyntaxError(error))
+                }
+            }
+            diagnostics += Self.ordered(collector.diagnostics)
+        }
+        return (layouts, diagnostics)
+    }
+
+    private static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
             (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
         }.map(\.element)
-        return BrandLintReport(file: file, standard: ordered.contains { $0.severity == .error } ? nil : standard, diagnostics: ordered)
     }
 }

@@ -21,10 +21,17 @@ public struct LabelRules: Equatable, Sendable, Codable {
     public var qr: QRRules
     /// The smallest text height shrink-to-fit may reach, in mm.
     public var minTextHeightMM: Decimal?
+    /// The layouts of the sizes, read from `Brands/<id>/labels/<size>.yaml`.
+    public var layouts: [LabelLayout] = []
 
     enum CodingKeys: String, CodingKey {
         case sizes, minDPI = "min_dpi", dpi, requiredFields = "required_fields", brandMark = "brand_mark"
-        case colours, languages, qr, minTextHeightMM = "min_text_height_mm"
+        case colours, languages, qr, minTextHeightMM = "min_text_height_mm", layouts
+    }
+
+    /// The layout of the size `id`.
+    public func layout(_ id: String) -> LabelLayout? {
+        layouts.first { $0.size == id }
     }
 
     /// The colour names a standard may set.
@@ -35,6 +42,23 @@ public struct LabelRules: Equatable, Sendable, Codable {
         "name", "producer", "producer_address", "origin", "gtin", "lot", "serial",
         "production_date", "shelf_life", "standard_code", "price", "outlet",
     ]
+}
+
+extension LabelRules {
+    /// Reads label rules; standards published before layouts existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sizes = try container.decode([LabelSize].self, forKey: .sizes)
+        minDPI = try container.decode(Int.self, forKey: .minDPI)
+        dpi = try container.decode([Int].self, forKey: .dpi)
+        requiredFields = try container.decode([String].self, forKey: .requiredFields)
+        brandMark = try container.decode(String.self, forKey: .brandMark)
+        colours = try container.decode([String: String].self, forKey: .colours)
+        languages = try container.decode([Language].self, forKey: .languages)
+        qr = try container.decode(QRRules.self, forKey: .qr)
+        minTextHeightMM = try container.decodeIfPresent(Decimal.self, forKey: .minTextHeightMM)
+        layouts = try container.decodeIfPresent([LabelLayout].self, forKey: .layouts) ?? []
+    }
 }
 
 /// A label size producers may print, in millimetres.

@@ -1,0 +1,192 @@
+import DigitalLink
+import Foundation
+import GRDB
+import Measures
+import ProductSpecs
+
+/// A batch of labels: a contiguous range of serials of one GTIN and lot, taken from
+/// the store at once and never given out again.
+public struct LabelBatch: Sendable, Equatable {
+    public let id: Int64
+    public let productID: Int64
+    public let brandID: String
+    public let gtin: GTIN
+    public let lot: String
+    /// The first serial; the batch holds `firstSerial ..< firstSerial + count`.
+    public let firstSerial: Int64
+    public let count: Int
+    public let size: String
+    public let dpi: Int
+    public let format: String
+    public let standardVersion: Int
+    /// The signing key's id.
+    public let keyID: Int64
+    /// How the labels are drawn, as the caller described it (opaque to the store), so
+    /// that a batch cut short finishes exactly as it began.
+    public let jobJSON: String
+    public let issuer: String
+    public let issuedAt: String
+    public let completedAt: String?
+
+    /// The batch's serials.
+    public var serials: Range<Int64> { firstSerial..<(firstSerial + Int64(count)) }
+}
+
+/// What a producer asks for.
+public struct LabelBatchRequest: Sendable {
+    public var productID: Int64
+    public var lot: String
+    public var count: Int
+    public var size: String
+    public var dpi: Int
+    public var format: String
+    public var standardVersion: Int
+    public var jobJSON: String
+
+    public init(productID: Int64, lot: String, count: Int, size: String, dpi: Int, format: String, standardVersion: Int, jobJSON: String) {
+        self.productID = productID
+        self.lot = lot
+        self.count = count
+        self.size = size
+        self.dpi = dpi
+        self.format = format
+        self.standardVersion = standardVersion
+        self.jobJSON = jobJSON
+    }
+}
+
+/// The answer to a request for labels.
+public enum LabelIssue: Sendable {
+    /// The batch, with the key its labels are signed with.
+    case issued(LabelBatch, key: [UInt8])
+    /// Why no labels may be issued.
+    case refused([LocalizedText])
+}
+
+extension CatalogStore {
+    /// The most labels one batch may hold.
+    public static let maximumBatchSize = 1_000_000
+
+    /// Issues a batch: checks that the product is certified and its producer active
+    /// and authorised for its category, takes the next `count` serials of its GTIN and
+    /// records the batch, in one transaction, audited.
+    public func issueLabelBatch(_ request: LabelBatchRequest, actor: String) throws -> LabelIssue {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT p.status, p.brand_id, p.category_id AS category, p.gtin, p.sku, pr.id AS producer_id, pr.status AS producer_status,
+                       pr.valid_from, pr.valid_to,
+                       EXISTS (SELECT 1 FROM producer_authorisation a WHERE a.producer_id = pr.id AND a.brand_id = p.brand_id
+                               AND a.category_id = p.category_id) AS authorised
+                FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
+                """, arguments: [request.productID]) else {
+                return .refused([StoreError.productNotFound(String(request.productID)).message])
+            }
+            let reasons = Self.refusals(row, request: request)
+            guard reasons.isEmpty, let gtinText: String = row["gtin"] else { return .refused(reasons) }
+            let brand: String = row["brand_id"], now = Self.timestamp()
+            let key = try Self.signingKey(db, brand: brand, at: now)
+            try db.execute(sql: "INSERT OR IGNORE INTO serial_counter (gtin, next_serial) VALUES (?, 1)", arguments: [gtinText])
+            let first = try Int64.fetchOne(db, sql: "SELECT next_serial FROM serial_counter WHERE gtin = ?", arguments: [gtinText]) ?? 1
+            try db.execute(sql: "UPDATE serial_counter SET next_serial = ? WHERE gtin = ?", arguments: [first + Int64(request.count), gtinText])
+            try db.execute(sql: """
+                INSERT INTO label_batch (product_id, brand_id, gtin, lot, first_serial, count, size, dpi, format, standard_version,
+                                         key_id, job_json, issuer, issued_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [request.productID, brand, gtinText, request.lot, first, request.count, request.size, request.dpi,
+                                 request.format, request.standardVersion, key.id, request.jobJSON, actor, now])
+            let id = db.lastInsertedRowID
+            try AuditEntry.record(db, actor: actor, action: "labels.issue", subject: "label_batch:\(id)", details: [
+                "product": String(request.productID), "sku": row["sku"], "gtin": gtinText, "lot": request.lot,
+                "serials": "\(first)-\(first + Int64(request.count) - 1)", "size": request.size, "dpi": String(request.dpi),
+                "format": request.format,
+            ], at: now)
+            guard let batch = try Self.batch(db, id: id) else { throw StoreError.database("the new batch \(id) vanished") }
+            return .issued(batch, key: key.secret)
+        }
+    }
+
+    /// Why a product's labels may not be issued; empty when they may.
+    private static func refusals(_ row: Row, request: LabelBatchRequest) -> [LocalizedText] {
+        var reasons: [LocalizedText] = []
+        let status: String = row["status"], producer: String = row["producer_id"], producerStatus: String = row["producer_status"]
+        if status != ProductStatus.certified.rawValue {
+            reasons.append(LocalizedText(zh: "产品状态为 \(status)，只有已认证的产品才能发放标签",
+                                         en: "the product is \(status); labels are issued only for certified products"))
+        }
+        if producerStatus != ProducerStatus.active.rawValue {
+            reasons.append(LocalizedText(zh: "生产者“\(producer)”状态为 \(producerStatus)，不能发放标签",
+                                         en: "producer “\(producer)” is \(producerStatus); no labels are issued for it"))
+        } else {
+            let today = String(timestamp().prefix(10))
+            let from: String? = row["valid_from"], to: String? = row["valid_to"]
+            if let from, today < from { reasons.append(LocalizedText(zh: "生产者授权自 \(from) 起生效", en: "the producer's authorisation starts on \(from)")) }
+            if let to, today > to { reasons.append(LocalizedText(zh: "生产者授权已于 \(to) 到期", en: "the producer's authorisation ended on \(to)")) }
+        }
+        if !(row["authorised"] as Bool) {
+            let category: String = row["category"]
+            reasons.append(LocalizedText(zh: "生产者“\(producer)”未获授权生产品类“\(category)”",
+                                         en: "producer “\(producer)” is not authorised for the category “\(category)”"))
+        }
+        if (row["gtin"] as String?) == nil {
+            reasons.append(LocalizedText(zh: "产品没有 GTIN，二维码无法携带 GS1 数字链接", en: "the product has no GTIN, so no GS1 Digital Link can be made"))
+        }
+        if !(1...maximumBatchSize).contains(request.count) {
+            reasons.append(LocalizedText(zh: "数量应在 1 到 \(maximumBatchSize) 之间", en: "the count must be 1 to \(maximumBatchSize)"))
+        }
+        return reasons
+    }
+
+    /// The brand's current signing key, made on first use.
+    private static func signingKey(_ db: Database, brand: String, at now: String) throws -> (id: Int64, secret: [UInt8]) {
+        if let row = try Row.fetchOne(db, sql: "SELECT id, secret FROM signing_key WHERE brand_id = ? AND retired_at IS NULL ORDER BY id DESC LIMIT 1",
+                                      arguments: [brand]) {
+            return (row["id"], Array(row["secret"] as Data))
+        }
+        let secret = SerialSignature.newKey()
+        try db.execute(sql: "INSERT INTO signing_key (brand_id, secret, created_at) VALUES (?, ?, ?)", arguments: [brand, Data(secret), now])
+        return (db.lastInsertedRowID, secret)
+    }
+
+    /// A batch and the key its labels are signed with.
+    public func labelBatch(id: Int64) throws -> (batch: LabelBatch, key: [UInt8])? {
+        try read { db in
+            guard let batch = try Self.batch(db, id: id),
+                  let secret = try Data.fetchOne(db, sql: "SELECT secret FROM signing_key WHERE id = ?", arguments: [batch.keyID]) else { return nil }
+            return (batch, Array(secret))
+        }
+    }
+
+    /// Every batch, newest first.
+    public func labelBatches() throws -> [LabelBatch] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM label_batch ORDER BY id DESC").map(Self.batch) }
+    }
+
+    /// The batch that issued `serial` of `gtin`, when one did.
+    public func labelBatch(gtin: GTIN, serial: Int64) throws -> LabelBatch? {
+        try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM label_batch WHERE gtin = ? AND first_serial <= ? ORDER BY first_serial DESC LIMIT 1
+                """, arguments: [gtin.digits, serial]).map(Self.batch).flatMap { $0.serials.contains(serial) ? $0 : nil }
+        }
+    }
+
+    /// Records that every label of a batch was written.
+    public func completeLabelBatch(id: Int64) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE label_batch SET completed_at = ? WHERE id = ? AND completed_at IS NULL", arguments: [Self.timestamp(), id])
+        }
+    }
+
+    private static func batch(_ db: Database, id: Int64) throws -> LabelBatch? {
+        try Row.fetchOne(db, sql: "SELECT * FROM label_batch WHERE id = ?", arguments: [id]).map(batch)
+    }
+
+    private static func batch(_ row: Row) -> LabelBatch {
+        LabelBatch(
+            id: row["id"], productID: row["product_id"], brandID: row["brand_id"], gtin: GTIN(verifiedDigits: row["gtin"]),
+            lot: row["lot"], firstSerial: row["first_serial"], count: row["count"], size: row["size"], dpi: row["dpi"],
+            format: row["format"], standardVersion: row["standard_version"], keyID: row["key_id"], jobJSON: row["job_json"],
+            issuer: row["issuer"], issuedAt: row["issued_at"], completedAt: row["completed_at"]
+        )
+    }
+}

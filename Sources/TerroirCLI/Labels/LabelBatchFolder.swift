@@ -1,0 +1,108 @@
+import BrandStandards
+import CatalogStore
+import DigitalLink
+import Foundation
+import Labels
+
+/// What a batch's folder holds beside its labels: `batch.json`, saying what the batch
+/// is, and `manifest.csv`, a line per label (serial, URI, file, SHA-256).
+struct LabelBatchFolder {
+    static let infoFileName = "batch.json"
+    static let manifestFileName = "manifest.csv"
+    static let manifestHeader = "serial,uri,file,sha256"
+
+    /// `batch.json`.
+    struct Info: Codable, Equatable {
+        var batch: Int64
+        var brand: String
+        var product: Int64
+        var gtin: String
+        var lot: String
+        var firstSerial: Int64
+        var count: Int
+        var size: String
+        var widthMM: Decimal
+        var heightMM: Decimal
+        var dpi: Int
+        var format: String
+        var minModuleMM: Decimal
+
+        enum CodingKeys: String, CodingKey {
+            case batch, brand, product, gtin, lot, firstSerial = "first_serial", count, size, widthMM = "width_mm"
+            case heightMM = "height_mm", dpi, format, minModuleMM = "min_module_mm"
+        }
+
+        init(_ batch: LabelBatch, job: LabelJob) {
+            self.batch = batch.id
+            brand = batch.brandID
+            product = batch.productID
+            gtin = batch.gtin.digits
+            lot = batch.lot
+            firstSerial = batch.firstSerial
+            count = batch.count
+            size = batch.size
+            widthMM = job.size.widthMM
+            heightMM = job.size.heightMM
+            dpi = batch.dpi
+            format = batch.format
+            minModuleMM = job.rules.qr.minModuleMM
+        }
+    }
+
+    /// One line of the manifest.
+    struct Entry: Equatable {
+        var serial: Int64
+        var uri: String
+        var file: String
+        var sha256: String
+
+        var csvLine: String { "\(serial),\(uri),\(file),\(sha256)" }
+    }
+
+    let url: URL
+
+    /// The file name of a serial's label: the serial, at least 8 digits, so that files sort.
+    static func fileName(serial: Int64, format: LabelFormat) -> String {
+        var digits = String(serial)
+        if digits.count < 8 { digits = String(repeating: "0", count: 8 - digits.count) + digits }
+        return "\(digits).\(format.fileExtension)"
+    }
+
+    func readInfo() throws -> Info {
+        let file = url.appendingPathComponent(Self.infoFileName)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw CLIError(zh: "\(url.path) 中没有 \(Self.infoFileName)，这不是标签批次文件夹",
+                           en: "\(url.path) holds no \(Self.infoFileName): not a label batch folder")
+        }
+        do {
+            return try JSONDecoder().decode(Info.self, from: data)
+        } catch {
+            throw CLIError(zh: "\(file.path) 无法读取：\(error)", en: "\(file.path) cannot be read: \(error)")
+        }
+    }
+
+    func writeInfo(_ info: Info) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try encoder.encode(info).write(to: url.appendingPathComponent(Self.infoFileName), options: .atomic)
+    }
+
+    /// The manifest's entries, in file order.
+    /// - Throws: when there is none, or a line is malformed (with its line number).
+    func readManifest() throws -> [Entry] {
+        let file = url.appendingPathComponent(Self.manifestFileName)
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            throw CLIError(zh: "没有清单 \(file.path)（批次未完成？请运行 terroir labels resume）",
+                           en: "no manifest \(file.path) (batch not finished? run terroir labels resume)")
+        }
+        var entries: [Entry] = []
+        for (index, line) in text.split(separator: "\n").enumerated() where index > 0 {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count == 4, let serial = Int64(fields[0]) else {
+                throw CLIError(zh: "清单第 \(index + 1) 行格式错误", en: "manifest line \(index + 1) is malformed")
+            }
+            entries.append(Entry(serial: serial, uri: String(fields[1]), file: String(fields[2]), sha256: String(fields[3])))
+        }
+        return entries
+    }
+}

@@ -1,0 +1,143 @@
+import CatalogStore
+import Crypto
+import DigitalLink
+import Dispatch
+import Foundation
+import Labels
+
+/// Writes a batch's labels into its folder on every core: each label rendered, hashed
+/// and moved into place whole (written beside its name, then renamed), so that a crash
+/// leaves only complete files. Run again on the same folder, it writes exactly the
+/// missing labels; rendering is deterministic, so they are the bytes an uninterrupted
+/// run would have written. The manifest is written last, in serial order.
+struct LabelBatchWriter {
+    let batch: LabelBatch
+    let key: [UInt8]
+    let job: LabelJob
+    let resolver: String
+    let folder: LabelBatchFolder
+    let workers: Int
+
+    /// Serials rendered per round; bounds memory whatever the batch size.
+    static let chunkSize = 512
+
+    /// The URI one serial's QR code carries: GTIN, lot, serial and the signature.
+    static func uri(resolver: String, batch: LabelBatch, key: [UInt8], serial: Int64) throws(DigitalLinkError) -> String {
+        let text = String(serial)
+        let signature = SerialSignature.sign(key: key, gtin: batch.gtin, lot: batch.lot, serial: text)
+        return try DigitalLinkURI(base: resolver, gtin: batch.gtin, lot: batch.lot, serial: text,
+                                  otherQuery: [(SerialSignature.parameter, signature)]).description
+    }
+
+    /// Renders what is missing and writes the manifest.
+    /// - Returns: how many labels were written and how many were already there.
+    func run(progress: ProgressBar) throws -> (written: Int, kept: Int) {
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        // Leftovers of a run that was cut short mid-file.
+        for name in (try manager.contentsOfDirectory(atPath: folder.url.path)) where name.hasSuffix(".partial") {
+            try manager.removeItem(at: folder.url.appendingPathComponent(name))
+        }
+        try folder.writeInfo(LabelBatchFolder.Info(batch, job: job))
+
+        let renderers = try (0..<workers).map { _ in try LabelRenderer(job: job) }
+        let manifestPartial = folder.url.appendingPathComponent(LabelBatchFolder.manifestFileName + ".partial")
+        guard manager.createFile(atPath: manifestPartial.path, contents: Data((LabelBatchFolder.manifestHeader + "\n").utf8)),
+              let manifest = FileHandle(forWritingAtPath: manifestPartial.path) else {
+            throw CLIError(zh: "无法写入 \(manifestPartial.path)", en: "cannot write \(manifestPartial.path)")
+        }
+        defer { try? manifest.close() }
+        try manifest.seekToEnd()
+
+        var written = 0, kept = 0
+        let serials = Array(batch.serials)
+        for start in stride(from: 0, to: serials.count, by: Self.chunkSize) {
+            let chunk = Array(serials[start..<min(serials.count, start + Self.chunkSize)])
+            let outcomes = try renderChunk(chunk, renderers: renderers)
+            var lines = ""
+            for outcome in outcomes {
+                lines += outcome.entry.csvLine + "\n"
+                if outcome.written { written += 1 } else { kept += 1 }
+            }
+            try manifest.write(contentsOf: Data(lines.utf8))
+            progress.advance(by: chunk.count)
+        }
+        try manifest.close()
+        let final = folder.url.appendingPathComponent(LabelBatchFolder.manifestFileName)
+        guard rename(manifestPartial.path, final.path) == 0 else {
+            throw CLIError(zh: "无法写入 \(final.path)", en: "cannot write \(final.path)")
+        }
+        return (written, kept)
+    }
+
+    private struct Outcome {
+        var entry: LabelBatchFolder.Entry
+        var written: Bool
+    }
+
+    /// Renders (or reads back) one chunk's labels, the workers taking every
+    /// `workers`-th serial.
+    private func renderChunk(_ serials: [Int64], renderers: [LabelRenderer]) throws -> [Outcome] {
+        var outcomes = [Outcome?](repeating: nil, count: serials.count)
+        let failure = FailureSlot()
+        outcomes.withUnsafeMutableBufferPointer { slots in
+            let slots = UnsafeSendable(slots), renderers = UnsafeSendable(renderers)
+            DispatchQueue.concurrentPerform(iterations: renderers.value.count) { worker in
+                for index in stride(from: worker, to: serials.count, by: renderers.value.count) {
+                    do {
+                        slots.value[index] = try label(serial: serials[index], renderer: renderers.value[worker])
+                    } catch {
+                        failure.record(error)
+                        return
+                    }
+                }
+            }
+        }
+        if let error = failure.error { throw error }
+        return outcomes.map { $0! }
+    }
+
+    private func label(serial: Int64, renderer: LabelRenderer) throws -> Outcome {
+        let name = LabelBatchFolder.fileName(serial: serial, format: job.format)
+        let file = folder.url.appendingPathComponent(name)
+        let uri = try Self.uri(resolver: resolver, batch: batch, key: key, serial: serial)
+        if let existing = FileManager.default.contents(atPath: file.path) {
+            return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(existing)), written: false)
+        }
+        let bytes = Data(try renderer.render(serial: String(serial), uri: uri))
+        let partial = file.appendingPathExtension("partial")
+        try bytes.write(to: partial)
+        guard rename(partial.path, file.path) == 0 else {
+            throw CLIError(zh: "无法写入 \(file.path)", en: "cannot write \(file.path)")
+        }
+        return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(bytes)), written: true)
+    }
+
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A value handed to worker threads that the caller keeps apart by index.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// The first error any worker met.
+final class FailureSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    func record(_ error: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if first == nil { first = error }
+    }
+
+    var error: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `terroir labels ...`: serialised, signed labels for certified products.
+struct LabelsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "labels",
+        abstract: "Issue, render, resume, verify and list label batches.",
+        subcommands: [LabelsGenerateCommand.self, LabelsResumeCommand.self, LabelsVerifyCommand.self, LabelsListCommand.self]
+    )
+}

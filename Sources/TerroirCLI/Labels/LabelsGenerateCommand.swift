@@ -1,0 +1,74 @@
+import ArgumentParser
+import BrandStandards
+import CatalogStore
+import DigitalLink
+import Foundation
+import Labels
+import Measures
+import ProductSpecs
+
+/// `terroir labels generate`: issues a batch of serials for a certified product and
+/// renders its labels on every core.
+struct LabelsGenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Issue a batch of serialised, signed labels for a certified product and render them.",
+        discussion: """
+        Refused, with the reasons, when the product is not certified or its producer is \
+        not active and authorised for its category. Every batch is in the audit log.
+        """
+    )
+
+    @Option(help: "The product: its id, its SKU, or PRODUCER/SKU.") var product: String
+    @Option(help: "The lot (batch) code: 1 to 20 characters of the GS1 set, no spaces or Chinese.") var lot: String
+    @Option(help: "How many labels.") var count: Int
+    @Option(help: "The label size id (default: the standard's first size).") var size: String?
+    @Option(help: "The printer resolution (default: 300 if the standard allows it).") var dpi: Int?
+    @Option(help: "png, svg or zpl.") var format: LabelFormat = .png
+    @Flag(help: "PNG in the brand's colours (8-bit RGB) instead of 1-bit black and white.") var colour = false
+    @Flag(name: .customLong("native-qr"), help: "ZPL: let the printer draw the QR code (^BQN).") var nativeQR = false
+    @Option(help: "The folder to write the labels into.") var out: String
+    @Option(help: "The folder of brand marks.") var assets = "Assets"
+    @Option(help: "The font file.") var font = FontFace.defaultPath
+    @Option(help: "Rendering threads (default: one per core).") var jobs: Int?
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if count < 1 || count > CatalogStore.maximumBatchSize { throw ValidationError("--count must be 1 to \(CatalogStore.maximumBatchSize)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let catalog = try store.open()
+        guard let stored = try catalog.product(reference: product) else {
+            throw CLIError(message: StoreError.productNotFound(product).message)
+        }
+        let published = try PublishedBrand.current(stored.product.brandID, in: catalog)
+        guard let producer = try catalog.producer(id: stored.product.producerID) else {
+            throw CLIError(message: StoreError.producerNotFound(stored.product.producerID).message)
+        }
+        let job = try LabelJobBuilder(standard: published.standard, assets: assets, font: font)
+            .job(product: stored.product, producer: producer, lot: lot, size: size, dpi: dpi, format: format, colour: colour, nativeQR: nativeQR)
+        let jobJSON = try LabelJobBuilder.encode(job)
+        // Everything a label could fail on, short of its serial, fails here, before
+        // any serial is spent: the longest serial this batch could carry is tried.
+        let decoded = try LabelJobBuilder.decode(jobJSON)
+        try LabelJobBuilder.rehearse(decoded, resolver: published.standard.resolver, gtin: stored.product.gtin, lot: lot)
+
+        let request = LabelBatchRequest(productID: stored.id, lot: lot, count: count, size: decoded.size.id, dpi: decoded.dpi,
+                                        format: format.rawValue, standardVersion: published.number, jobJSON: jobJSON)
+        switch try catalog.issueLabelBatch(request, actor: store.actorName) {
+        case .refused(let reasons):
+            print("labels refused for product \(stored.id) (\(stored.product.sku)):")
+            for reason in reasons { print("  - \(reason.en)\n    \(reason.zh)") }
+            throw ExitCode(1)
+        case .issued(let batch, let key):
+            let last = batch.firstSerial + Int64(batch.count) - 1
+            print("batch \(batch.id): \(batch.count) label(s) of \(batch.gtin.digits) lot \(batch.lot), serials \(batch.firstSerial)–\(last)")
+            try LabelBatchRun(batch: batch, key: key, job: decoded, resolver: published.standard.resolver, out: out, jobs: jobs)
+                .perform(in: catalog)
+        }
+    }
+}
+
+extension LabelFormat: ExpressibleByArgument {}
