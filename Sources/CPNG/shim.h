@@ -73,6 +73,8 @@ static inline int terroir_png_encode(const unsigned char *pixels, unsigned width
                  PNG_FILTER_TYPE_DEFAULT);
     if (pixels_per_metre > 0) png_set_pHYs(png, info, pixels_per_metre, pixels_per_metre, PNG_RESOLUTION_METER);
     png_set_compression_level(png, compression_level);
+    // Bi-level labels are long runs of white: run-length matching is as small and much faster.
+    if (bit_depth == 1) png_set_compression_strategy(png, 3 /* Z_RLE */);
     png_set_filter(png, 0, PNG_FILTER_NONE);
     png_write_info(png, info);
     for (unsigned row = 0; row < height; row++) png_write_row(png, (png_const_bytep)(pixels + (size_t)row * row_bytes));

@@ -72,13 +72,7 @@ extension CatalogStore {
     /// records the batch, in one transaction, audited.
     public func issueLabelBatch(_ request: LabelBatchRequest, actor: String) throws -> LabelIssue {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT p.status, p.brand_id, p.category_id AS category, p.gtin, p.sku, pr.id AS producer_id, pr.status AS producer_status,
-                       pr.valid_from, pr.valid_to,
-                       EXISTS (SELECT 1 FROM producer_authorisation a WHERE a.producer_id = pr.id AND a.brand_id = p.brand_id
-                               AND a.category_id = p.category_id) AS authorised
-                FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
-                """, arguments: [request.productID]) else {
+            guard let row = try Self.eligibilityRow(db, productID: request.productID) else {
                 return .refused([StoreError.productNotFound(String(request.productID)).message])
             }
             let reasons = Self.refusals(row, request: request)
@@ -103,6 +97,28 @@ extension CatalogStore {
             guard let batch = try Self.batch(db, id: id) else { throw StoreError.database("the new batch \(id) vanished") }
             return .issued(batch, key: key.secret)
         }
+    }
+
+    /// Why labels may not be issued for a product now (empty when they may), without
+    /// issuing any: the same checks `issueLabelBatch` makes, for callers that want to
+    /// say so before preparing a batch.
+    public func labelRefusals(for request: LabelBatchRequest) throws -> [LocalizedText] {
+        try read { db in
+            guard let row = try Self.eligibilityRow(db, productID: request.productID) else {
+                return [StoreError.productNotFound(String(request.productID)).message]
+            }
+            return Self.refusals(row, request: request)
+        }
+    }
+
+    private static func eligibilityRow(_ db: Database, productID: Int64) throws -> Row? {
+        try Row.fetchOne(db, sql: """
+            SELECT p.status, p.brand_id, p.category_id AS category, p.gtin, p.sku, pr.id AS producer_id, pr.status AS producer_status,
+                   pr.valid_from, pr.valid_to,
+                   EXISTS (SELECT 1 FROM producer_authorisation a WHERE a.producer_id = pr.id AND a.brand_id = p.brand_id
+                           AND a.category_id = p.category_id) AS authorised
+            FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
+            """, arguments: [productID])
     }
 
     /// Why a product's labels may not be issued; empty when they may.

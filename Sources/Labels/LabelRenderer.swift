@@ -75,6 +75,15 @@ public final class LabelRenderer {
         }
     }
 
+    /// Where the QR code for `uri` goes: its version, dots a module, and the top-left
+    /// corner of its first module (inside the quiet zone), in dots.
+    public func qrPlacement(uri: String) throws(LabelError) -> (version: Int, moduleDots: Int, x: Int, y: Int) {
+        let symbol = try QRSymbol(uri, level: job.rules.qr.minErrorCorrection)
+        let module = try moduleSize(for: symbol)
+        let origin = qrOrigin(symbol, module), quiet = job.rules.qr.quietZoneModules * module
+        return (symbol.version, module, origin.x + quiet, origin.y + quiet)
+    }
+
     // MARK: Raster
 
     private func packedLabel(serial: String, symbol: QRSymbol, module: Int, drawQR: Bool) throws(LabelError) -> PackedBitmap {

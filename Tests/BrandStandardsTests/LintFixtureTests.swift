@@ -10,13 +10,19 @@ struct LintFixtureTests {
         "binary": .fileBinary, "not-utf8": .fileEncoding, "empty": .keyMissing,
     ]
 
-    static func expectations(_ name: String) throws -> [(line: Int, rule: String)] {
-        if let rule = wholeFileCases[name] { return [(0, rule.rawValue)] }
-        let text = try String(contentsOf: FixturePaths.lintFile(name), encoding: .utf8)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-            guard let range = line.range(of: "# expect: ") else { return nil }
-            let code = line[range.upperBound...].prefix { $0.isLowercase || $0 == "." || $0 == "_" }
-            return code.isEmpty ? nil : (index + 1, String(code))
+    /// The expected diagnostics of a fixture: in its `brand.yaml` and in its layouts.
+    static func expectations(_ name: String) throws -> [(file: String, line: Int, rule: String)] {
+        if let rule = wholeFileCases[name] { return [("\(name)/brand.yaml", 0, rule.rawValue)] }
+        let folder = FixturePaths.lintFile(name).deletingLastPathComponent()
+        let layouts = ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("labels").path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "labels/\($0)" }
+        return try (["brand.yaml"] + layouts).flatMap { relative in
+            let text = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
+            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line -> (file: String, line: Int, rule: String)? in
+                guard let range = line.range(of: "# expect: ") else { return nil }
+                let code = line[range.upperBound...].prefix { $0.isLowercase || $0 == "." || $0 == "_" }
+                return code.isEmpty ? nil : ("\(name)/\(relative)", index + 1, String(code))
+            }
         }
     }
 
@@ -29,13 +35,14 @@ struct LintFixtureTests {
         if name == "valid" {
             #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
             #expect(report.standard?.id == "valid")
+            #expect(report.standard?.labels.layout("60x40")?.elements.count == 9)
             return
         }
         #expect(!expected.isEmpty, "fixture \(name) marks no expected diagnostic")
-        for (line, rule) in expected {
+        for (file, line, rule) in expected {
             #expect(
-                report.diagnostics.contains { $0.line == line && $0.rule.rawValue == rule && $0.file == "\(name)/brand.yaml" },
-                "\(name): expected \(rule) at line \(line), got \(report.diagnostics.map { "\($0.line):\($0.rule.rawValue)" })"
+                report.diagnostics.contains { $0.line == line && $0.rule.rawValue == rule && $0.file == file },
+                "\(name): expected \(rule) at \(file):\(line), got \(report.diagnostics.map { "\($0.file):\($0.line):\($0.rule.rawValue)" })"
             )
         }
         let failing = expected.contains { LintRule(rawValue: $0.rule).map(Self.isWarning) == false }
@@ -43,7 +50,7 @@ struct LintFixtureTests {
     }
 
     static func isWarning(_ rule: LintRule) -> Bool {
-        rule == .resolverNotHTTPS || rule == .brandIDMismatch
+        rule == .resolverNotHTTPS || rule == .brandIDMismatch || rule == .labelLayoutMissing
     }
 
     @Test func everyRuleHasAFixture() throws {
@@ -87,7 +94,7 @@ struct LintFixtureTests {
 
         let report = linter.lint(file)
         #expect(report.diagnostics.map(\.rule) == [
-            .valueInvalid, .keyUnknown, .boundsMinAboveMax, .labelMarkOutsideAssets,
+            .valueInvalid, .keyUnknown, .boundsMinAboveMax, .labelLayoutMissing, .labelMarkOutsideAssets,
         ])
         #expect(report.diagnostics.map(\.line) == report.diagnostics.map(\.line).sorted())
         #expect(report.diagnostics[1].message.en.contains("did you mean “max_length”"))

@@ -72,11 +72,14 @@ struct LabelBatchWriter {
 
     private struct Outcome {
         var entry: LabelBatchFolder.Entry
-        var written: Bool
+        /// The rendered label, still to be written; `nil` when the file was already there.
+        var bytes: Data?
+        var written: Bool { bytes != nil }
     }
 
     /// Renders (or reads back) one chunk's labels, the workers taking every
-    /// `workers`-th serial.
+    /// `workers`-th serial, then writes the new ones from this one thread: files made
+    /// in one folder by many threads at once contend for the folder's lock.
     private func renderChunk(_ serials: [Int64], renderers: [LabelRenderer]) throws -> [Outcome] {
         var outcomes = [Outcome?](repeating: nil, count: serials.count)
         let failure = FailureSlot()
@@ -94,7 +97,17 @@ struct LabelBatchWriter {
             }
         }
         if let error = failure.error { throw error }
-        return outcomes.map { $0! }
+        let rendered = outcomes.map { $0! }
+        for outcome in rendered {
+            guard let bytes = outcome.bytes else { continue }
+            let file = folder.url.appendingPathComponent(outcome.entry.file)
+            let partial = file.appendingPathExtension("partial")
+            try Self.write(bytes, to: partial.path)
+            guard rename(partial.path, file.path) == 0 else {
+                throw CLIError(zh: "无法写入 \(file.path)", en: "cannot write \(file.path)")
+            }
+        }
+        return rendered
     }
 
     private func label(serial: Int64, renderer: LabelRenderer) throws -> Outcome {
@@ -102,15 +115,20 @@ struct LabelBatchWriter {
         let file = folder.url.appendingPathComponent(name)
         let uri = try Self.uri(resolver: resolver, batch: batch, key: key, serial: serial)
         if let existing = FileManager.default.contents(atPath: file.path) {
-            return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(existing)), written: false)
+            return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(existing)), bytes: nil)
         }
         let bytes = Data(try renderer.render(serial: String(serial), uri: uri))
-        let partial = file.appendingPathExtension("partial")
-        try bytes.write(to: partial)
-        guard rename(partial.path, file.path) == 0 else {
-            throw CLIError(zh: "无法写入 \(file.path)", en: "cannot write \(file.path)")
-        }
-        return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(bytes)), written: true)
+        return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(bytes)), bytes: bytes)
+    }
+
+    /// Writes a file with plain POSIX calls: no fsync per label (the rename makes it
+    /// whole; a crash loses at most labels that resume writes again).
+    static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw CLIError(zh: "无法写入 \(path)", en: "cannot write \(path)") }
+        defer { close(descriptor) }
+        let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == data.count else { throw CLIError(zh: "无法写入 \(path)", en: "cannot write \(path)") }
     }
 
     static func sha256(_ data: Data) -> String {

@@ -47,27 +47,39 @@ struct LabelsGenerateCommand: ParsableCommand {
         guard let producer = try catalog.producer(id: stored.product.producerID) else {
             throw CLIError(message: StoreError.producerNotFound(stored.product.producerID).message)
         }
+        // Who may have labels comes first; then whether this layout can draw them.
+        var request = LabelBatchRequest(productID: stored.id, lot: lot, count: count, size: size ?? "", dpi: dpi ?? 0,
+                                        format: format.rawValue, standardVersion: published.number, jobJSON: "")
+        try Self.refuse(try catalog.labelRefusals(for: request), product: stored)
         let job = try LabelJobBuilder(standard: published.standard, assets: assets, font: font)
             .job(product: stored.product, producer: producer, lot: lot, size: size, dpi: dpi, format: format, colour: colour, nativeQR: nativeQR)
-        let jobJSON = try LabelJobBuilder.encode(job)
+        request.jobJSON = try LabelJobBuilder.encode(job)
         // Everything a label could fail on, short of its serial, fails here, before
         // any serial is spent: the longest serial this batch could carry is tried.
-        let decoded = try LabelJobBuilder.decode(jobJSON)
+        let decoded = try LabelJobBuilder.decode(request.jobJSON)
         try LabelJobBuilder.rehearse(decoded, resolver: published.standard.resolver, gtin: stored.product.gtin, lot: lot)
+        request.size = decoded.size.id
+        request.dpi = decoded.dpi
 
-        let request = LabelBatchRequest(productID: stored.id, lot: lot, count: count, size: decoded.size.id, dpi: decoded.dpi,
-                                        format: format.rawValue, standardVersion: published.number, jobJSON: jobJSON)
         switch try catalog.issueLabelBatch(request, actor: store.actorName) {
         case .refused(let reasons):
-            print("labels refused for product \(stored.id) (\(stored.product.sku)):")
-            for reason in reasons { print("  - \(reason.en)\n    \(reason.zh)") }
-            throw ExitCode(1)
+            try Self.refuse(reasons, product: stored)
         case .issued(let batch, let key):
             let last = batch.firstSerial + Int64(batch.count) - 1
             print("batch \(batch.id): \(batch.count) label(s) of \(batch.gtin.digits) lot \(batch.lot), serials \(batch.firstSerial)–\(last)")
             try LabelBatchRun(batch: batch, key: key, job: decoded, resolver: published.standard.resolver, out: out, jobs: jobs)
                 .perform(in: catalog)
         }
+    }
+}
+
+extension LabelsGenerateCommand {
+    /// Prints the reasons and exits 1, when there are any.
+    static func refuse(_ reasons: [LocalizedText], product: StoredProduct) throws {
+        guard !reasons.isEmpty else { return }
+        print("labels refused for product \(product.id) (\(product.product.sku)):")
+        for reason in reasons { print("  - \(reason.en)\n    \(reason.zh)") }
+        throw ExitCode(1)
     }
 }
 

@@ -1,0 +1,94 @@
+import CatalogStore
+import Measures
+import DigitalLink
+import Foundation
+import ProductSpecs
+import Testing
+import TestSupport
+
+/// Label batches: refused for what may not be labelled, serials contiguous and never
+/// given twice, every batch audited.
+struct LabelBatchTests {
+    static func request(_ productID: Int64, count: Int = 10, lot: String = "L1") -> LabelBatchRequest {
+        LabelBatchRequest(productID: productID, lot: lot, count: count, size: "60x40", dpi: 300, format: "png", standardVersion: 1, jobJSON: "{}")
+    }
+
+    /// A fixture with one certified rice product with a GTIN, and one compliant one.
+    static func fixture() throws -> (StoreFixture, certified: Int64, compliant: Int64) {
+        let fixture = try StoreFixture()
+        var certified = StoreFixture.rice("RICE-A"), compliant = StoreFixture.rice("RICE-B")
+        certified.fields["gtin"] = "6901234567014"
+        compliant.fields["gtin"] = "6901234567021"
+        try fixture.importAll([certified, compliant])
+        let ids = try fixture.store.products().map(\.id)
+        _ = try fixture.store.certify(ids: [ids[0]], actor: "officer")
+        return (fixture, ids[0], ids[1])
+    }
+
+    @Test func serialsAreContiguousAndNeverGivenTwice() throws {
+        let (fixture, certified, _) = try Self.fixture()
+        var seen: [Int64] = []
+        for count in [10, 1, 250] {
+            guard case .issued(let batch, let key) = try fixture.store.issueLabelBatch(Self.request(certified, count: count), actor: "producer") else {
+                Issue.record("refused")
+                return
+            }
+            #expect(batch.count == count && key.count == 32)
+            #expect(batch.firstSerial == (seen.last ?? 0) + 1)
+            seen += Array(batch.serials)
+        }
+        #expect(Set(seen).count == seen.count && seen.count == 261)
+        // Another lot of the same GTIN goes on counting: a serial is unique per GTIN.
+        guard case .issued(let other, _) = try fixture.store.issueLabelBatch(Self.request(certified, lot: "L2"), actor: "producer") else {
+            Issue.record("refused")
+            return
+        }
+        #expect(other.firstSerial == 262)
+        #expect(try fixture.store.labelBatch(gtin: other.gtin, serial: 262)?.id == other.id)
+        #expect(try fixture.store.labelBatch(gtin: other.gtin, serial: 300) == nil)
+        #expect(try fixture.store.auditLog().filter { $0.action == "labels.issue" }.count == 4)
+        #expect(try fixture.store.labelBatches().count == 4)
+    }
+
+    @Test func theBrandKeepsOneKey() throws {
+        let (fixture, certified, _) = try Self.fixture()
+        guard case .issued(let first, let key) = try fixture.store.issueLabelBatch(Self.request(certified), actor: "p"),
+              case .issued(let second, let again) = try fixture.store.issueLabelBatch(Self.request(certified), actor: "p") else {
+            Issue.record("refused")
+            return
+        }
+        #expect(key == again && first.keyID == second.keyID)
+        #expect(try fixture.store.labelBatch(id: first.id)?.key == key)
+    }
+
+    @Test func anUncertifiedProductIsRefusedWithTheReasonAndNoSerialIsSpent() throws {
+        let (fixture, certified, compliant) = try Self.fixture()
+        guard case .refused(let reasons) = try fixture.store.issueLabelBatch(Self.request(compliant), actor: "p") else {
+            Issue.record("issued for an uncertified product")
+            return
+        }
+        #expect(reasons.contains { $0.en.contains("only for certified products") })
+        #expect(try fixture.store.labelBatches().isEmpty)
+        guard case .issued(let batch, _) = try fixture.store.issueLabelBatch(Self.request(certified), actor: "p") else { return }
+        #expect(batch.firstSerial == 1)
+    }
+
+    @Test func aSuspendedProducerGetsNoLabels() throws {
+        let (fixture, certified, _) = try Self.fixture()
+        _ = try fixture.store.changeProducerStatus(id: "farm", to: .suspended, reason: "moisture fraud", actor: "officer")
+        guard case .refused(let reasons) = try fixture.store.issueLabelBatch(Self.request(certified), actor: "p") else {
+            Issue.record("issued for a suspended producer")
+            return
+        }
+        #expect(reasons.contains { $0.en.contains("producer “farm” is suspended") })
+    }
+
+    @Test func aCountOutOfRangeIsRefused() throws {
+        let (fixture, certified, _) = try Self.fixture()
+        guard case .refused(let reasons) = try fixture.store.issueLabelBatch(Self.request(certified, count: 0), actor: "p") else {
+            Issue.record("issued an empty batch")
+            return
+        }
+        #expect(reasons.contains { $0.en.contains("count") })
+    }
+}
