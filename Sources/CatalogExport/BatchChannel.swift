@@ -3,7 +3,7 @@ import Foundation
 /// Hands batches from one producing thread to one consuming thread through a queue
 /// of bounded size: the two halves of an export (reading the store, writing the
 /// format) run on two cores while memory stays flat.
-final class BatchChannel<Element>: @unchecked Sendable {
+public final class BatchChannel<Element>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Element]] = []
     private let capacity: Int
@@ -11,13 +11,13 @@ final class BatchChannel<Element>: @unchecked Sendable {
     private var cancelled = false
     private var failure: (any Error)?
 
-    init(capacity: Int = 8) {
+    public init(capacity: Int = 8) {
         self.capacity = capacity
     }
 
     /// Producer: adds a batch, waiting while the queue is full; false once the
     /// consumer gave up.
-    func send(_ batch: [Element]) -> Bool {
+    public func send(_ batch: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -28,7 +28,7 @@ final class BatchChannel<Element>: @unchecked Sendable {
     }
 
     /// Producer: no more batches (with the error that stopped it, if any).
-    func close(failure: (any Error)? = nil) {
+    public func close(failure: (any Error)? = nil) {
         condition.lock()
         closed = true
         self.failure = failure
@@ -38,7 +38,7 @@ final class BatchChannel<Element>: @unchecked Sendable {
 
     /// Consumer: the next batch, or `nil` at the end.
     /// - Throws: the producer's error, once its batches are consumed.
-    func receive() throws -> [Element]? {
+    public func receive() throws -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !closed { condition.wait() }
@@ -51,7 +51,7 @@ final class BatchChannel<Element>: @unchecked Sendable {
     }
 
     /// Consumer: stops the producer and waits for it to close.
-    func cancel() {
+    public func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()

@@ -88,9 +88,27 @@ public final class LabelRenderer {
 
     private func packedLabel(serial: String, symbol: QRSymbol, module: Int, drawQR: Bool) throws(LabelError) -> PackedBitmap {
         var packed = packedTemplate!
-        try drawPerLabel(serial: serial, symbol: drawQR ? symbol : nil, module: module) { (x, y, w, h) in packed.fillBlack(x: x, y: y, width: w, height: h) }
+        try drawPerLabel(serial: serial, symbol: nil, module: module) { (x, y, w, h) in packed.fillBlack(x: x, y: y, width: w, height: h) }
             text: { grey, x, y in packed.drawBlack(grey, x: x, y: y) }
+        if drawQR { draw(symbol, module: module, into: &packed) }
         return packed
+    }
+
+    /// Draws a QR code into a packed image a module row at a time: the row's dark
+    /// modules are cleared in a mask once, which is then ANDed into each of its dot rows.
+    private func draw(_ symbol: QRSymbol, module: Int, into packed: inout PackedBitmap) {
+        let origin = qrOrigin(symbol, module), quiet = job.rules.qr.quietZoneModules * module
+        let left = origin.x + quiet, top = origin.y + quiet
+        let firstByte = left / 8, lastByte = (left + symbol.width * module - 1) / 8
+        var mask = [UInt8](repeating: 0xFF, count: lastByte - firstByte + 1)
+        for row in 0..<symbol.width {
+            for index in mask.indices { mask[index] = 0xFF }
+            for column in 0..<symbol.width where symbol.isDark(column: column, row: row) {
+                let start = left + column * module - firstByte * 8
+                for bit in start..<(start + module) { mask[bit >> 3] &= ~(0x80 >> UInt8(bit & 7)) }
+            }
+            for dot in 0..<module { packed.blacken(row: top + row * module + dot, byte: firstByte, mask: mask) }
+        }
     }
 
     /// Draws what changes from label to label: the QR code and the text holding the serial.

@@ -1,7 +1,7 @@
 import CPNG
 
-/// Encodes images as PNG files that print at true size: a pHYs chunk for the dpi, no
-/// row filters, fast zlib.
+/// Encodes images as PNG files that print at true size: a pHYs chunk for the dpi,
+/// fast zlib (run-length matching and the Up filter for black-and-white labels).
 public enum PNGEncoder {
     /// The PNG pixel kinds Terroir writes from a grey bitmap.
     public enum Depth: Sendable {

@@ -57,4 +57,14 @@ public struct PackedBitmap: Sendable, Equatable {
             }
         }
     }
+
+    /// Blackens, in row `row` from byte `byte` on, the pixels whose bits are clear in
+    /// `mask`: one AND a byte, for shapes such as QR codes drawn row by row.
+    public mutating func blacken(row: Int, byte: Int, mask: [UInt8]) {
+        guard row >= 0, row < height, byte >= 0 else { return }
+        let start = row * rowBytes + byte, count = min(mask.count, rowBytes - byte)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for index in 0..<count { buffer[start + index] &= mask[index] }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import CatalogExport
 import CatalogStore
 import Crypto
 import DigitalLink
@@ -49,25 +50,74 @@ struct LabelBatchWriter {
         defer { try? manifest.close() }
         try manifest.seekToEnd()
 
-        var written = 0, kept = 0
+        // Rendering (all cores) and writing (one thread: files made in one folder by
+        // many threads at once contend for its lock) overlap, a chunk apart.
+        let channel = BatchChannel<Outcome>(capacity: 2)
+        let writer = OutcomeWriter(folder: folder, manifest: manifest, progress: progress)
+        let thread = Thread { writer.drain(channel) }
+        thread.stackSize = 1 << 20
+        thread.start()
         let serials = Array(batch.serials)
+        var failure: (any Error)?
         for start in stride(from: 0, to: serials.count, by: Self.chunkSize) {
-            let chunk = Array(serials[start..<min(serials.count, start + Self.chunkSize)])
-            let outcomes = try renderChunk(chunk, renderers: renderers)
-            var lines = ""
-            for outcome in outcomes {
-                lines += outcome.entry.csvLine + "\n"
-                if outcome.written { written += 1 } else { kept += 1 }
+            do {
+                let chunk = Array(serials[start..<min(serials.count, start + Self.chunkSize)])
+                guard channel.send(try renderChunk(chunk, renderers: renderers)) else { break }
+            } catch {
+                failure = error
+                break
             }
-            try manifest.write(contentsOf: Data(lines.utf8))
-            progress.advance(by: chunk.count)
         }
+        channel.close(failure: failure)
+        writer.finished.wait()
+        if let error = writer.failure ?? failure { throw error }
         try manifest.close()
         let final = folder.url.appendingPathComponent(LabelBatchFolder.manifestFileName)
         guard rename(manifestPartial.path, final.path) == 0 else {
             throw CLIError(zh: "无法写入 \(final.path)", en: "cannot write \(final.path)")
         }
-        return (written, kept)
+        return (writer.written, writer.kept)
+    }
+
+    /// Writes rendered labels and their manifest lines, in order, on its own thread.
+    private final class OutcomeWriter: @unchecked Sendable {
+        let folder: LabelBatchFolder
+        let manifest: FileHandle
+        let progress: ProgressBar
+        let finished = DispatchSemaphore(value: 0)
+        private(set) var written = 0, kept = 0
+        private(set) var failure: (any Error)?
+
+        init(folder: LabelBatchFolder, manifest: FileHandle, progress: ProgressBar) {
+            self.folder = folder
+            self.manifest = manifest
+            self.progress = progress
+        }
+
+        func drain(_ channel: BatchChannel<Outcome>) {
+            defer { finished.signal() }
+            do {
+                while let outcomes = try channel.receive() {
+                    var lines = ""
+                    for outcome in outcomes {
+                        lines += outcome.entry.csvLine + "\n"
+                        guard let bytes = outcome.bytes else { kept += 1; continue }
+                        let file = folder.url.appendingPathComponent(outcome.entry.file)
+                        let partial = file.appendingPathExtension("partial")
+                        try LabelBatchWriter.write(bytes, to: partial.path)
+                        guard rename(partial.path, file.path) == 0 else {
+                            throw CLIError(zh: "无法写入 \(file.path)", en: "cannot write \(file.path)")
+                        }
+                        written += 1
+                    }
+                    try manifest.write(contentsOf: Data(lines.utf8))
+                    progress.advance(by: outcomes.count)
+                }
+            } catch {
+                failure = error
+                channel.cancel()
+            }
+        }
     }
 
     private struct Outcome {
@@ -78,8 +128,7 @@ struct LabelBatchWriter {
     }
 
     /// Renders (or reads back) one chunk's labels, the workers taking every
-    /// `workers`-th serial, then writes the new ones from this one thread: files made
-    /// in one folder by many threads at once contend for the folder's lock.
+    /// `workers`-th serial.
     private func renderChunk(_ serials: [Int64], renderers: [LabelRenderer]) throws -> [Outcome] {
         var outcomes = [Outcome?](repeating: nil, count: serials.count)
         let failure = FailureSlot()
@@ -97,24 +146,14 @@ struct LabelBatchWriter {
             }
         }
         if let error = failure.error { throw error }
-        let rendered = outcomes.map { $0! }
-        for outcome in rendered {
-            guard let bytes = outcome.bytes else { continue }
-            let file = folder.url.appendingPathComponent(outcome.entry.file)
-            let partial = file.appendingPathExtension("partial")
-            try Self.write(bytes, to: partial.path)
-            guard rename(partial.path, file.path) == 0 else {
-                throw CLIError(zh: "无法写入 \(file.path)", en: "cannot write \(file.path)")
-            }
-        }
-        return rendered
+        return outcomes.map { $0! }
     }
 
     private func label(serial: Int64, renderer: LabelRenderer) throws -> Outcome {
         let name = LabelBatchFolder.fileName(serial: serial, format: job.format)
         let file = folder.url.appendingPathComponent(name)
         let uri = try Self.uri(resolver: resolver, batch: batch, key: key, serial: serial)
-        if let existing = FileManager.default.contents(atPath: file.path) {
+        if access(file.path, F_OK) == 0, let existing = FileManager.default.contents(atPath: file.path) {
             return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(existing)), bytes: nil)
         }
         let bytes = Data(try renderer.render(serial: String(serial), uri: uri))
@@ -132,7 +171,14 @@ struct LabelBatchWriter {
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: data) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 
