@@ -121,15 +121,8 @@ public final class LabelRenderer {
         guard let symbol else { return }
         let origin = qrOrigin(symbol, module)
         let quiet = job.rules.qr.quietZoneModules
-        for row in 0..<symbol.width {
-            var column = 0
-            while column < symbol.width {
-                guard symbol.isDark(column: column, row: row) else { column += 1; continue }
-                var run = 1
-                while column + run < symbol.width && symbol.isDark(column: column + run, row: row) { run += 1 }
-                fill(origin.x + (column + quiet) * module, origin.y + (row + quiet) * module, run * module, module)
-                column += run
-            }
+        symbol.forEachDarkRun { row, column, length in
+            fill(origin.x + (column + quiet) * module, origin.y + (row + quiet) * module, length * module, module)
         }
     }
 
@@ -243,12 +236,16 @@ public final class LabelRenderer {
     /// White paper with each layer's ink laid on by its coverage.
     static func compose(_ layers: [(ink: RGB, bitmap: Bitmap)], width: Int, height: Int) -> [UInt8] {
         var pixels = [UInt8](repeating: 255, count: width * height * 3)
-        for (ink, bitmap) in layers {
-            for index in 0..<(width * height) where bitmap.pixels[index] < 255 {
-                let cover = 255 - Int(bitmap.pixels[index])
-                for (channel, value) in [ink.red, ink.green, ink.blue].enumerated() {
-                    let current = Int(pixels[index * 3 + channel])
-                    pixels[index * 3 + channel] = UInt8((current * (255 - cover) + Int(value) * cover) / 255)
+        pixels.withUnsafeMutableBufferPointer { out in
+            for (ink, bitmap) in layers {
+                let red = Int(ink.red), green = Int(ink.green), blue = Int(ink.blue)
+                bitmap.pixels.withUnsafeBufferPointer { grey in
+                    for index in 0..<(width * height) where grey[index] < 255 {
+                        let cover = 255 - Int(grey[index]), keep = Int(grey[index]), at = index * 3
+                        out[at] = UInt8((Int(out[at]) * keep + red * cover) / 255)
+                        out[at + 1] = UInt8((Int(out[at + 1]) * keep + green * cover) / 255)
+                        out[at + 2] = UInt8((Int(out[at + 2]) * keep + blue * cover) / 255)
+                    }
                 }
             }
         }

@@ -46,4 +46,19 @@ public struct QRSymbol: Sendable, Equatable {
     public func isDark(column: Int, row: Int) -> Bool {
         modules[row * width + column]
     }
+
+    /// Calls `body` with each horizontal run of dark modules: its row, first column
+    /// and length, row by row.
+    public func forEachDarkRun(_ body: (_ row: Int, _ column: Int, _ length: Int) -> Void) {
+        for row in 0..<width {
+            var column = 0
+            while column < width {
+                guard isDark(column: column, row: row) else { column += 1; continue }
+                var length = 1
+                while column + length < width && isDark(column: column + length, row: row) { length += 1 }
+                body(row, column, length)
+                column += length
+            }
+        }
+    }
 }

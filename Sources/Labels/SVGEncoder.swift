@@ -16,19 +16,12 @@ public enum SVGEncoder {
             """
     }
 
-    /// The dark modules as one path of unit squares, offset by the quiet zone; runs
-    /// of dark modules in a row become one rectangle.
+    /// The dark modules as one path, offset by the quiet zone: each run of dark
+    /// modules in a row one rectangle.
     static func path(_ symbol: QRSymbol, quietZone: Int) -> String {
         var path = ""
-        for row in 0..<symbol.width {
-            var column = 0
-            while column < symbol.width {
-                guard symbol.isDark(column: column, row: row) else { column += 1; continue }
-                var run = 1
-                while column + run < symbol.width && symbol.isDark(column: column + run, row: row) { run += 1 }
-                path += "M\(column + quietZone) \(row + quietZone)h\(run)v1h-\(run)z"
-                column += run
-            }
+        symbol.forEachDarkRun { row, column, length in
+            path += "M\(column + quietZone) \(row + quietZone)h\(length)v1h-\(length)z"
         }
         return path
     }
