@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "terroir", targets: ["terroir"]),
+        .executable(name: "terroir-server", targets: ["terroir-server"]),
         .library(name: "Measures", targets: ["Measures"]),
         .library(name: "BrandStandards", targets: ["BrandStandards"]),
         .library(name: "DigitalLink", targets: ["DigitalLink"]),
@@ -20,12 +21,18 @@ let package = Package(
         .library(name: "CatalogStore", targets: ["CatalogStore"]),
         .library(name: "CatalogExport", targets: ["CatalogExport"]),
         .library(name: "Labels", targets: ["Labels"]),
+        .library(name: "TerroirServer", targets: ["TerroirServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         .target(name: "Measures", swiftSettings: swiftSettings),
@@ -58,6 +65,7 @@ let package = Package(
                 "Measures", "BrandStandards", "DigitalLink", "ProductSpecs",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -76,6 +84,29 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "terroir", dependencies: ["TerroirCLI"], swiftSettings: swiftSettings),
+        .target(
+            name: "TerroirServer",
+            dependencies: [
+                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport", "Labels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.json")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "terroir-server",
+            dependencies: [
+                "TerroirServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         .testTarget(name: "MeasuresTests", dependencies: ["Measures"], swiftSettings: swiftSettings),
         .testTarget(
@@ -104,6 +135,16 @@ let package = Package(
         .testTarget(
             name: "CatalogExportTests",
             dependencies: ["CatalogExport", "CatalogStore", "ProductSpecs", "BrandStandards", "Measures", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TerroirServerTests",
+            dependencies: [
+                "TerroirServer", "CatalogStore", "ProductSpecs", "BrandStandards", "DigitalLink", "Measures", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

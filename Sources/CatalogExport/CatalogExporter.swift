@@ -4,7 +4,7 @@ import Foundation
 
 /// Writes the exportable catalog (certified products of active producers) in one
 /// format, streaming: one product at a time from one snapshot of the store.
-public struct CatalogExporter {
+public struct CatalogExporter: Sendable {
     private let store: CatalogStore
     private let context: ExportContext
 

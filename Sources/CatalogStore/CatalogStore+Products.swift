@@ -1,3 +1,4 @@
+import DigitalLink
 import Foundation
 import GRDB
 import Measures
@@ -60,6 +61,14 @@ extension CatalogStore {
         return try read { db in
             try Row.fetchAll(db, sql: "SELECT \(ProductRowCoding.selectColumns) \(clause) ORDER BY p.id\(limitClause)", arguments: arguments)
                 .map(ProductRowCoding.storedProduct)
+        }
+    }
+
+    /// The products with this GTIN, certified first, then by id.
+    public func products(gtin: GTIN) throws -> [StoredProduct] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(ProductRowCoding.selectColumns) WHERE p.gtin = ? ORDER BY p.status = 'certified' DESC, p.id",
+                             arguments: [gtin.digits]).map(ProductRowCoding.storedProduct)
         }
     }
 

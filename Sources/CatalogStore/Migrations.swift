@@ -131,6 +131,31 @@ enum Migrations {
                 CREATE INDEX label_batch_serials ON label_batch(gtin, first_serial);
                 """)
         }
+        migrator.registerMigration("v3: API keys and scan counts") { db in
+            try db.execute(sql: """
+                CREATE TABLE api_key (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('officer', 'producer', 'station', 'platform')),
+                    scope TEXT NOT NULL,
+                    secret_hash TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    revoked_at TEXT
+                ) STRICT;
+
+                CREATE TABLE scan (
+                    gtin TEXT NOT NULL,
+                    lot TEXT NOT NULL,
+                    serial TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    first_at TEXT NOT NULL,
+                    last_at TEXT NOT NULL,
+                    PRIMARY KEY (gtin, lot, serial)
+                ) STRICT;
+                CREATE INDEX product_gtin ON product(gtin);
+                """)
+        }
         return migrator
     }
 }

@@ -35,3 +35,11 @@ public enum SerialSignature {
             .replacingOccurrences(of: "=", with: "")
     }
 }
+
+extension SerialSignature {
+    /// The URI an issued label's QR code carries: the GTIN, lot and serial, signed.
+    public static func signedURI(resolver: String, gtin: GTIN, lot: String, serial: String, key: [UInt8]) throws(DigitalLinkError) -> String {
+        let signature = sign(key: key, gtin: gtin, lot: lot, serial: serial)
+        return try DigitalLinkURI(base: resolver, gtin: gtin, lot: lot, serial: serial, otherQuery: [(parameter, signature)]).description
+    }
+}

@@ -20,6 +20,18 @@ public enum LabelError: Error, Equatable, Sendable {
     case qrDoesNotFit(version: Int, boxMM: Double, moduleMM: Double)
     /// The layout has no QR element.
     case noQRElement
+    /// The standard has no such label size.
+    case sizeUnknown(brand: String, size: String, known: [String])
+    /// The size has no published layout.
+    case layoutMissing(brand: String, size: String)
+    /// The standard does not allow the resolution.
+    case dpiNotAllowed(dpi: Int, allowed: [Int])
+    /// The brand mark file cannot be read.
+    case markMissing(path: String)
+    /// The lot cannot go into a Digital Link URI.
+    case lotInvalid(lot: String, zh: String, en: String)
+    /// A batch's stored drawing instructions cannot be read.
+    case jobUnreadable(String)
 
     /// The stable machine code.
     public var code: String {
@@ -32,6 +44,12 @@ public enum LabelError: Error, Equatable, Sendable {
         case .textTooSmall: "label.text_too_small"
         case .qrDoesNotFit: "label.qr_does_not_fit"
         case .noQRElement: "label.layout_qr"
+        case .sizeUnknown: "label.size_unknown"
+        case .layoutMissing: "label.layout_missing"
+        case .dpiNotAllowed: "label.dpi_not_allowed"
+        case .markMissing: "label.mark_missing"
+        case .lotInvalid: "label.lot_invalid"
+        case .jobUnreadable: "label.job_unreadable"
         }
     }
 
@@ -53,6 +71,21 @@ public enum LabelError: Error, Equatable, Sendable {
             LocalizedText(zh: "\(version) 版二维码在 \(Self.mm(box)) mm 的区域内放不下 \(Self.mm(module)) mm 的模块",
                           en: "a version \(version) QR code with \(Self.mm(module)) mm modules does not fit its \(Self.mm(box)) mm box")
         case .noQRElement: LocalizedText(zh: "布局没有 qr 元素", en: "the layout has no qr element")
+        case .sizeUnknown(let brand, let size, let known):
+            LocalizedText(zh: "品牌“\(brand)”没有标签尺寸“\(size)”（可用：\(known.joined(separator: ", "))）",
+                          en: "brand “\(brand)” has no label size “\(size)” (sizes: \(known.joined(separator: ", ")))")
+        case .layoutMissing(let brand, let size):
+            LocalizedText(zh: "尺寸“\(size)”没有已发布的布局（Brands/\(brand)/labels/\(size).yaml）",
+                          en: "size “\(size)” has no published layout (Brands/\(brand)/labels/\(size).yaml)")
+        case .dpiNotAllowed(let dpi, let allowed):
+            LocalizedText(zh: "品牌标准不允许 \(dpi) dpi（允许：\(allowed.map(String.init).joined(separator: ", "))）",
+                          en: "the brand standard does not allow \(dpi) dpi (allowed: \(allowed.map(String.init).joined(separator: ", ")))")
+        case .markMissing(let path):
+            LocalizedText(zh: "找不到品牌标志 \(path)（指定 Assets 文件夹）", en: "brand mark \(path) not found (name the Assets folder)")
+        case .lotInvalid(let lot, let zh, let en):
+            LocalizedText(zh: "批次号“\(lot)”无效：\(zh)", en: "lot “\(lot)” is invalid: \(en)")
+        case .jobUnreadable(let detail):
+            LocalizedText(zh: "批次的标签描述无法读取：\(detail)", en: "the batch's label description cannot be read: \(detail)")
         }
     }
 

@@ -19,9 +19,6 @@ public enum TerroirMain {
             return ExitCode.success.rawValue
         } catch let exit as ExitCode {
             return exit.rawValue
-        } catch let refusal as LabelRefusal {
-            StandardError.write("terroir: \(refusal.message.en)\n         \(refusal.message.zh)\n")
-            return 1
         } catch let error as LabelError {
             StandardError.write("terroir: \(error.message.en)\n         \(error.message.zh)\n")
             return 1

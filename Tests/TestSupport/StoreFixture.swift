@@ -6,7 +6,7 @@ import ProductSpecs
 
 /// A fresh store in a temporary folder, with the Sihong demo standard published and
 /// two producers registered.
-public struct StoreFixture {
+public struct StoreFixture: Sendable {
     public let store: CatalogStore
     public let path: String
     public let published: PublishedStandard

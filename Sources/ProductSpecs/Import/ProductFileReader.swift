@@ -158,7 +158,7 @@ public struct ProductFileReader {
             throw ImportFileError(code: "json.syntax", zh: "文件不是 JSON 数组", en: "the file is not a JSON array of products")
         }
         for (index, element) in array.enumerated() {
-            try body(ImportRow(number: index + 1, input: try input(fromJSON: element, pointer: "/\(index)", line: index + 1)))
+            try body(ImportRow(number: index + 1, input: try Self.input(fromJSON: element, pointer: "/\(index)", line: index + 1)))
         }
     }
 
@@ -170,11 +170,13 @@ public struct ProductFileReader {
             guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) else {
                 throw ImportFileError(code: "json.syntax", line: number, zh: "第 \(number) 行不是有效的 JSON", en: "line \(number) is not valid JSON")
             }
-            try body(ImportRow(number: number, input: try input(fromJSON: object, pointer: "", line: number)))
+            try body(ImportRow(number: number, input: try Self.input(fromJSON: object, pointer: "", line: number)))
         }
     }
 
-    private func input(fromJSON element: Any, pointer: String, line: Int) throws(ImportFileError) -> ProductInput {
+    /// A product from one JSON object: the known fields by name, every other key (or
+    /// the members of a nested `attributes` object) an attribute.
+    public static func input(fromJSON element: Any, pointer: String = "", line: Int = 1) throws(ImportFileError) -> ProductInput {
         guard let object = element as? [String: Any] else {
             throw ImportFileError(code: "json.type", line: line, zh: "第 \(line) 项不是 JSON 对象", en: "item \(line) is not a JSON object")
         }

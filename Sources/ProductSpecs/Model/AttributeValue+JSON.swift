@@ -126,6 +126,13 @@ extension AttributeValue: Codable {
 
 /// JSON string escaping for hand-written JSON, into text or into UTF-8 bytes.
 public enum JSONText {
+    /// `text` as a quoted JSON string.
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        appendString(text, to: &out)
+        return out
+    }
+
     /// Appends `text` as a quoted JSON string.
     public static func appendString(_ text: String, to out: inout String) {
         if !text.utf8.contains(where: needsEscape) {

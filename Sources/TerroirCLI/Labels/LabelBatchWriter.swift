@@ -22,14 +22,6 @@ struct LabelBatchWriter {
     /// Serials rendered per round; bounds memory whatever the batch size.
     static let chunkSize = 512
 
-    /// The URI one serial's QR code carries: GTIN, lot, serial and the signature.
-    static func uri(resolver: String, batch: LabelBatch, key: [UInt8], serial: Int64) throws(DigitalLinkError) -> String {
-        let text = String(serial)
-        let signature = SerialSignature.sign(key: key, gtin: batch.gtin, lot: batch.lot, serial: text)
-        return try DigitalLinkURI(base: resolver, gtin: batch.gtin, lot: batch.lot, serial: text,
-                                  otherQuery: [(SerialSignature.parameter, signature)]).description
-    }
-
     /// Renders what is missing and writes the manifest.
     /// - Returns: how many labels were written and how many were already there.
     func run(progress: ProgressBar) throws -> (written: Int, kept: Int) {
@@ -152,7 +144,7 @@ struct LabelBatchWriter {
     private func label(serial: Int64, renderer: LabelRenderer) throws -> Outcome {
         let name = LabelBatchFolder.fileName(serial: serial, format: job.format)
         let file = folder.url.appendingPathComponent(name)
-        let uri = try Self.uri(resolver: resolver, batch: batch, key: key, serial: serial)
+        let uri = try SerialSignature.signedURI(resolver: resolver, gtin: batch.gtin, lot: batch.lot, serial: String(serial), key: key)
         if access(file.path, F_OK) == 0, let existing = FileManager.default.contents(atPath: file.path) {
             return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(existing)), bytes: nil)
         }

@@ -53,10 +53,10 @@ struct LabelsGenerateCommand: ParsableCommand {
         try Self.refuse(try catalog.labelRefusals(for: request), product: stored)
         let job = try LabelJobBuilder(standard: published.standard, assets: assets, font: font)
             .job(product: stored.product, producer: producer, lot: lot, size: size, dpi: dpi, format: format, colour: colour, nativeQR: nativeQR)
-        request.jobJSON = try LabelJobBuilder.encode(job)
+        request.jobJSON = job.storedJSON()
         // Everything a label could fail on, short of its serial, fails here, before
         // any serial is spent: the longest serial this batch could carry is tried.
-        let decoded = try LabelJobBuilder.decode(request.jobJSON)
+        let decoded = try LabelJob(storedJSON: request.jobJSON)
         try LabelJobBuilder.rehearse(decoded, resolver: published.standard.resolver, gtin: stored.product.gtin, lot: lot)
         request.size = decoded.size.id
         request.dpi = decoded.dpi

@@ -2,6 +2,7 @@ import ArgumentParser
 import BrandStandards
 import CatalogStore
 import Foundation
+import Labels
 
 /// `terroir labels resume BATCH_ID --out DIR`: finishes a batch cut short.
 struct LabelsResumeCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct LabelsResumeCommand: ParsableCommand {
         guard let published = try catalog.standard(brand: batch.brandID, number: batch.standardVersion) else {
             throw CLIError(message: StoreError.brandNotPublished(batch.brandID).message)
         }
-        let job = try LabelJobBuilder.decode(batch.jobJSON)
+        let job = try LabelJob(storedJSON: batch.jobJSON)
         try LabelBatchRun(batch: batch, key: key, job: job, resolver: published.standard.resolver, out: out, jobs: jobs)
             .perform(in: catalog)
     }

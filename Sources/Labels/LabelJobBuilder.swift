@@ -1,0 +1,85 @@
+import BrandStandards
+import DigitalLink
+import Foundation
+import Measures
+import ProductSpecs
+
+/// Turns a producer's request into a `LabelJob` from the published standard: the
+/// size and its layout, the resolution, the product's text, the brand mark.
+public struct LabelJobBuilder: Sendable {
+    public let standard: BrandStandard
+    /// The folder of brand marks.
+    public let assets: String
+    public let font: String
+
+    public init(standard: BrandStandard, assets: String, font: String = FontFace.defaultPath) {
+        self.standard = standard
+        self.assets = assets
+        self.font = font
+    }
+
+    /// The job for a product's labels.
+    /// - Throws: `LabelError` for a size, layout, resolution or mark that cannot be used.
+    public func job(product: Product, producer: Producer, lot: String, size sizeID: String?, dpi requested: Int?, format: LabelFormat,
+                    colour: Bool = false, nativeQR: Bool = false) throws(LabelError) -> LabelJob {
+        let rules = standard.labels
+        guard let size = sizeID.map({ id in rules.sizes.first { $0.id == id } }) ?? rules.sizes.first else {
+            throw .sizeUnknown(brand: standard.id, size: sizeID ?? "", known: rules.sizes.map(\.id))
+        }
+        guard let layout = rules.layout(size.id) else { throw .layoutMissing(brand: standard.id, size: size.id) }
+        let allowed = rules.dpi.filter { $0 >= rules.minDPI }
+        let dpi = requested ?? (allowed.contains(300) ? 300 : allowed.first ?? 300)
+        guard allowed.contains(dpi) else { throw .dpiNotAllowed(dpi: dpi, allowed: allowed) }
+        return LabelJob(
+            layout: layout, size: size, rules: rules, dpi: dpi, format: format, colour: colour && format == .png,
+            nativeQR: nativeQR && format == .zpl, values: LabelFields.values(standard: standard, product: product, producer: producer, lot: lot),
+            netContentGrams: LabelFields.netContentGrams(of: product), markPNG: try mark(), fontPath: font
+        )
+    }
+
+    /// The brand mark's bytes, from inside the assets folder only.
+    private func mark() throws(LabelError) -> Data? {
+        let path = standard.labels.brandMark
+        guard !path.isEmpty else { return nil }
+        let root = URL(fileURLWithPath: assets, isDirectory: true).standardizedFileURL
+        let file = root.appendingPathComponent(path).standardizedFileURL
+        guard file.path.hasPrefix(root.path + "/"), let data = FileManager.default.contents(atPath: file.path) else {
+            throw .markMissing(path: file.path)
+        }
+        return data
+    }
+
+    /// Renders one label with the longest serial a batch can reach, so that a layout,
+    /// a lot or a URI that cannot work is refused before any serial is issued.
+    public static func rehearse(_ job: LabelJob, resolver: String, gtin: GTIN?, lot: String) throws(LabelError) {
+        let serial = "99999999"
+        let uri: DigitalLinkURI
+        do throws(DigitalLinkError) {
+            uri = try DigitalLinkURI(base: resolver, gtin: gtin ?? GTIN(verifiedDigits: "00000000000000"), lot: lot, serial: serial,
+                                     otherQuery: [(SerialSignature.parameter, "AAAAAAAA")])
+        } catch {
+            throw .lotInvalid(lot: lot, zh: error.explanation.zh, en: error.explanation.en)
+        }
+        _ = try LabelRenderer(job: job).render(serial: serial, uri: uri.description)
+    }
+}
+
+extension LabelJob {
+    /// The job as a batch keeps it: JSON with sorted keys.
+    public func storedJSON() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // A job is plain values: encoding cannot fail.
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
+    /// The job a batch kept. Generating uses it too, so that resuming draws the very
+    /// same labels.
+    public init(storedJSON json: String) throws(LabelError) {
+        do {
+            self = try JSONDecoder().decode(LabelJob.self, from: Data(json.utf8))
+        } catch {
+            throw .jobUnreadable(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import BrandStandards
+import CatalogStore
+import DigitalLink
+import Foundation
+import Hummingbird
+import Logging
+import Measures
+import ProductSpecs
+
+/// Builds the Terroir HTTP application over the store the configuration names.
+/// - Throws: `StoreError` when the store cannot be opened.
+public func buildApplication(configuration: ServerConfiguration) throws -> some ApplicationProtocol {
+    let store = try CatalogStore(path: configuration.databasePath)
+    var logger = Logger(label: "terroir-server")
+    logger.logLevel = .info
+    return Application(
+        router: buildRouter(store: store, configuration: configuration),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "terroir-server"),
+        logger: logger
+    )
+}
+
+/// The router with every route and middleware, over `store`.
+public func buildRouter(store: CatalogStore, configuration: ServerConfiguration) -> Router<TerroirRequestContext> {
+    let state = ServerState(store: store, metrics: ServerMetrics(), configuration: configuration)
+    let router = Router(context: TerroirRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware(metrics: state.metrics))
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthMiddleware(store: store, limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))
+    state.addHealthRoutes(to: router)
+    state.addBrandRoutes(to: router)
+    state.addProducerRoutes(to: router)
+    state.addProductRoutes(to: router)
+    state.addLabelBatchRoutes(to: router)
+    state.addCatalogRoutes(to: router)
+    state.addResolverRoutes(to: router)
+    return router
+}

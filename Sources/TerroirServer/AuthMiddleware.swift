@@ -1,0 +1,59 @@
+import BrandStandards
+import CatalogStore
+import DigitalLink
+import Foundation
+import Hummingbird
+import Measures
+import ProductSpecs
+
+/// Reads `Authorization: Bearer KEY`: a valid key goes into the context; a key that is
+/// sent but unknown, malformed or revoked is answered 401 at once. Requests without a
+/// key go on: the public routes take them, the others answer 401 themselves.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = TerroirRequestContext
+    let store: CatalogStore
+    let limiter: RateLimiter
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else { return try await next(request, context) }
+        guard header.lowercased().hasPrefix("bearer "), let key = try store.apiKey(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
+            throw Access.unauthorized(zh: "API 密钥无效或已吊销", en: "the API key is invalid or revoked")
+        }
+        if let wait = limiter.take(key: key.id) {
+            var problem = Problem(.tooManyRequests, "rate.limited", zh: "请求过于频繁，请 \(wait) 秒后重试", en: "too many requests; retry in \(wait) s")
+            problem.headers[.retryAfter] = String(wait)
+            throw problem
+        }
+        var context = context
+        context.key = key
+        return try await next(request, context)
+    }
+}
+
+/// A token bucket per key: `rate` requests a second on average, `burst` at once.
+final class RateLimiter: @unchecked Sendable {
+    private let rate: Double, burst: Double
+    private let lock = NSLock()
+    private var buckets: [Int64: (tokens: Double, at: Double)] = [:]
+
+    init(rate: Double, burst: Double) {
+        self.rate = rate
+        self.burst = burst
+    }
+
+    /// Takes a token; `nil` when there was one, else the whole seconds to wait.
+    func take(key: Int64, now: Double = ProcessInfo.processInfo.systemUptime) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        var bucket = buckets[key] ?? (burst, now)
+        bucket.tokens = min(burst, bucket.tokens + (now - bucket.at) * rate)
+        bucket.at = now
+        guard bucket.tokens >= 1 else {
+            buckets[key] = bucket
+            return max(1, Int(((1 - bucket.tokens) / rate).rounded(.up)))
+        }
+        bucket.tokens -= 1
+        buckets[key] = bucket
+        return nil
+    }
+}

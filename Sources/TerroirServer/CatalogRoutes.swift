@@ -1,0 +1,117 @@
+import BrandStandards
+import CatalogExport
+import CatalogStore
+import DigitalLink
+import Dispatch
+import Foundation
+import Hummingbird
+import Measures
+import NIOCore
+import ProductSpecs
+
+extension ServerState {
+    static let defaultPageSize = 100
+    static let maximumPageSize = 1000
+
+    /// `/v1/catalog`: what platforms pull. Pages and the change feed carry strong ETags
+    /// and are gzipped on request; whole exports stream.
+    func addCatalogRoutes(to router: Router<TerroirRequestContext>) {
+        router.get("/v1/catalog/products") { request, context in
+            let key = try Access.require(context, .platform, .officer)
+            let filter = try Self.filter(request, key: key)
+            let limit = try Self.limit(request)
+            var after: Int64 = 0
+            if let token = request.uri.queryParameters.get("cursor"), !token.isEmpty {
+                guard let cursor = CatalogCursor(token: token) else {
+                    throw Problem.badRequest("cursor.invalid", zh: "游标无效：请使用上一页返回的 next_cursor", en: "the cursor is invalid: pass the next_cursor of the page before")
+                }
+                after = cursor.after
+            }
+            let page = try store.exportablePage(filter, after: after, limit: limit)
+            let exportContext = try ExportContext(store: store)
+            var bytes = Array("{\"items\":[".utf8)
+            for (index, stored) in page.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                exportContext.entry(stored).appendCanonicalJSON(to: &bytes)
+            }
+            let next = page.count == limit ? page.last.map { "\"" + CatalogCursor(after: $0.id).token + "\"" } ?? "null" : "null"
+            bytes += Array("],\"next_cursor\":\(next)}".utf8)
+            return try Representation(bytes: bytes, contentType: "application/json").response(to: request)
+        }
+        router.get("/v1/catalog/changes") { request, context in
+            let key = try Access.require(context, .platform, .officer)
+            let brand = try Self.filter(request, key: key).brand
+            let after = try Self.integer(request, "after", default: 0, minimum: 0)
+            let limit = try Self.limit(request)
+            var bytes: [UInt8] = []
+            let output = ExportOutput { bytes += $0 }
+            try CatalogExporter(store: store).writeChanges(after: after, limit: limit, brand: brand, to: output)
+            return try Representation(bytes: bytes, contentType: ExportFormat.ndjson.mediaType).response(to: request)
+        }
+        router.get("/v1/catalog/export") { request, context in
+            let key = try Access.require(context, .platform, .officer)
+            let filter = try Self.filter(request, key: key)
+            let name = request.uri.queryParameters.get("format") ?? "json"
+            guard let format = ExportFormat(rawValue: name) else {
+                throw Problem.badRequest("format.unknown", zh: "未知格式“\(name)”", en: "unknown format “\(name)”; one of \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let exporter = try CatalogExporter(store: store)
+            return Response(status: .ok, headers: [.contentType: format.mediaType], body: Self.stream { output in
+                try exporter.export(format, filter: filter, to: output)
+            })
+        }
+    }
+
+    /// A body written by a blocking export on its own thread, a chunk at a time, the
+    /// thread waiting while the client is slow: memory stays flat.
+    static func stream(_ produce: @escaping @Sendable (ExportOutput) throws -> Void) -> ResponseBody {
+        let (chunks, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
+        let credit = DispatchSemaphore(value: 4)
+        let thread = Thread {
+            let output = ExportOutput { chunk in
+                credit.wait()
+                continuation.yield(ByteBuffer(bytes: chunk))
+            }
+            do {
+                try produce(output)
+                try output.flush()
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        thread.start()
+        return ResponseBody { writer in
+            for try await chunk in chunks {
+                try await writer.write(chunk)
+                credit.signal()
+            }
+            try await writer.finish(nil)
+        }
+    }
+
+    /// `brand` and `category` from the query; an officer sees only its own brands.
+    static func filter(_ request: Request, key: APIKey) throws -> CatalogFilter {
+        var brand = request.uri.queryParameters.get("brand")
+        if key.role == .officer {
+            if brand == nil && key.scope.count == 1 { brand = key.scope.first }
+            guard let chosen = brand, key.scope.contains(chosen) else {
+                throw Access.forbidden(zh: "官员密钥只能读取其品牌的目录（用 brand= 指定）", en: "an officer key reads only its brands' catalog (name one with brand=)")
+            }
+        }
+        return CatalogFilter(brand: brand, category: request.uri.queryParameters.get("category"))
+    }
+
+    static func limit(_ request: Request) throws -> Int {
+        Int(try integer(request, "limit", default: Int64(defaultPageSize), minimum: 1, maximum: Int64(maximumPageSize)))
+    }
+
+    static func integer(_ request: Request, _ name: String, default value: Int64, minimum: Int64, maximum: Int64 = .max) throws -> Int64 {
+        guard let text = request.uri.queryParameters.get(name) else { return value }
+        guard let number = Int64(text), (minimum...maximum).contains(number) else {
+            throw Problem.badRequest("query.invalid", zh: "参数 \(name) 应为 \(minimum) 到 \(maximum) 的整数",
+                                     en: "\(name) must be a whole number from \(minimum) to \(maximum)")
+        }
+        return number
+    }
+}

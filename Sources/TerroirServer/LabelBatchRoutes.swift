@@ -1,0 +1,136 @@
+import BrandStandards
+import CatalogStore
+import DigitalLink
+import Foundation
+import Hummingbird
+import Labels
+import Measures
+import NIOCore
+import ProductSpecs
+
+extension ServerState {
+    /// The most labels one HTTP request may issue; larger batches are the batch tool's.
+    static let maximumHTTPBatch = 10_000
+
+    /// `/v1/label-batches`: producers and stations issue batches (answered with the
+    /// manifest) and preview single labels.
+    func addLabelBatchRoutes(to router: Router<TerroirRequestContext>) {
+        router.post("/v1/label-batches") { request, context in
+            let key = try Access.require(context, .producer, .station)
+            let body = try await jsonObject(request)
+            guard let reference = (body["product"] as? String) ?? (body["product"] as? Int).map(String.init),
+                  let lot = body["lot"] as? String, let count = body["count"] as? Int else {
+                throw Problem(.unprocessableContent, "field.missing", zh: "需要 product、lot 和 count", en: "product, lot and count are needed")
+            }
+            guard (1...Self.maximumHTTPBatch).contains(count) else {
+                throw Problem(.unprocessableContent, "count.range", zh: "count 应为 1 到 \(Self.maximumHTTPBatch)", en: "count must be 1 to \(Self.maximumHTTPBatch)")
+            }
+            let formatName = (body["format"] as? String) ?? "png"
+            guard let format = LabelFormat(rawValue: formatName) else {
+                throw Problem(.unprocessableContent, "format.unknown", zh: "未知格式“\(formatName)”", en: "unknown format “\(formatName)”: png, svg or zpl")
+            }
+            guard let stored = try store.product(reference: reference), let producer = try store.producer(id: stored.product.producerID) else {
+                throw Problem.notFound("no product “\(reference)”", zh: "没有产品“\(reference)”")
+            }
+            try Access.check(key, producer: producer, brand: stored.product.brandID)
+            guard let published = try store.currentStandard(brand: stored.product.brandID) else {
+                throw Problem(.unprocessableContent, "brand.not_published", StoreError.brandNotPublished(stored.product.brandID).message)
+            }
+            var request = LabelBatchRequest(productID: stored.id, lot: lot, count: count, size: "", dpi: 0, format: format.rawValue,
+                                            standardVersion: published.number, jobJSON: "")
+            try Self.refuse(try store.labelRefusals(for: request))
+            let job: LabelJob
+            do throws(LabelError) {
+                job = try LabelJob(storedJSON: LabelJobBuilder(standard: published.standard, assets: configuration.assetsPath, font: configuration.fontPath)
+                    .job(product: stored.product, producer: producer, lot: lot, size: body["size"] as? String, dpi: body["dpi"] as? Int, format: format)
+                    .storedJSON())
+                try LabelJobBuilder.rehearse(job, resolver: published.standard.resolver, gtin: stored.product.gtin, lot: lot)
+            } catch {
+                throw Problem(.unprocessableContent, error.code, error.message)
+            }
+            request.jobJSON = job.storedJSON()
+            request.size = job.size.id
+            request.dpi = job.dpi
+            switch try store.issueLabelBatch(request, actor: Self.actor(key)) {
+            case .refused(let reasons):
+                try Self.refuse(reasons)
+                throw Problem(.conflict, "labels.refused", zh: "标签发放被拒绝", en: "labels refused")
+            case .issued(let batch, let secret):
+                metrics.add("terroir_labels_issued_total", batch.count)
+                return Self.json(try Self.batchJSON(batch, key: secret, resolver: published.standard.resolver), status: .created)
+            }
+        }
+        router.get("/v1/label-batches/:id") { _, context in
+            let key = try Access.require(context, .officer, .producer, .station)
+            let (batch, secret, resolver) = try ownedBatch(context, key: key)
+            return Self.json(try Self.batchJSON(batch, key: secret, resolver: resolver))
+        }
+        router.get("/v1/label-batches/:id/labels/:file") { _, context in
+            let key = try Access.require(context, .officer, .producer, .station)
+            let (batch, secret, resolver) = try ownedBatch(context, key: key)
+            let file = try context.parameters.require("file")
+            let parts = file.split(separator: ".", maxSplits: 1)
+            guard parts.count == 2, let serial = Int64(parts[0]), let format = LabelFormat(rawValue: String(parts[1])) else {
+                throw Problem.badRequest("label.file", zh: "标签文件名应为 序号.png|svg|zpl", en: "a label file is SERIAL.png, .svg or .zpl")
+            }
+            guard batch.serials.contains(serial) else {
+                throw Problem.notFound("serial \(serial) is not in batch \(batch.id)", zh: "序号 \(serial) 不在批次 \(batch.id) 中")
+            }
+            do throws(LabelError) {
+                var job = try LabelJob(storedJSON: batch.jobJSON)
+                job.format = format
+                let uri = try Self.signedURI(resolver: resolver, batch: batch, key: secret, serial: serial)
+                let bytes = try LabelRenderer(job: job).render(serial: String(serial), uri: uri)
+                let type = switch format {
+                case .png: "image/png"
+                case .svg: "image/svg+xml"
+                case .zpl: "text/plain; charset=utf-8"
+                }
+                return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            } catch {
+                throw Problem(.unprocessableContent, error.code, error.message)
+            }
+        }
+    }
+
+    private func ownedBatch(_ context: TerroirRequestContext, key: APIKey) throws -> (LabelBatch, [UInt8], String) {
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let (batch, secret) = try store.labelBatch(id: id), let stored = try store.product(reference: String(batch.productID)),
+              let producer = try store.producer(id: stored.product.producerID),
+              let published = try store.standard(brand: batch.brandID, number: batch.standardVersion) else {
+            throw Problem.notFound("no label batch \(id)", zh: "没有标签批次 \(id)")
+        }
+        try Access.check(key, producer: producer, brand: batch.brandID)
+        return (batch, secret, published.standard.resolver)
+    }
+
+    static func signedURI(resolver: String, batch: LabelBatch, key: [UInt8], serial: Int64) throws(LabelError) -> String {
+        do throws(DigitalLinkError) {
+            return try SerialSignature.signedURI(resolver: resolver, gtin: batch.gtin, lot: batch.lot, serial: String(serial), key: key)
+        } catch {
+            throw .lotInvalid(lot: batch.lot, zh: error.explanation.zh, en: error.explanation.en)
+        }
+    }
+
+    static func refuse(_ reasons: [LocalizedText]) throws {
+        guard !reasons.isEmpty else { return }
+        var problem = Problem(.conflict, "labels.refused", LocalizedText(zh: reasons.map(\.zh).joined(separator: "；"), en: reasons.map(\.en).joined(separator: "; ")))
+        problem.extensions["reasons"] = "[" + reasons.map { "{\"zh\":" + JSONText.quoted($0.zh) + ",\"en\":" + JSONText.quoted($0.en) + "}" }.joined(separator: ",") + "]"
+        throw problem
+    }
+
+    /// A batch and its manifest: each serial with the URI its QR code carries.
+    static func batchJSON(_ batch: LabelBatch, key: [UInt8], resolver: String) throws -> String {
+        var json = "{\"id\":\(batch.id),\"product\":\(batch.productID),\"brand\":" + JSONText.quoted(batch.brandID)
+            + ",\"gtin\":\"\(batch.gtin.digits)\",\"lot\":" + JSONText.quoted(batch.lot)
+            + ",\"first_serial\":\(batch.firstSerial),\"count\":\(batch.count),\"size\":" + JSONText.quoted(batch.size)
+            + ",\"dpi\":\(batch.dpi),\"format\":" + JSONText.quoted(batch.format) + ",\"standard_version\":\(batch.standardVersion)"
+            + ",\"issued_at\":" + JSONText.quoted(batch.issuedAt) + ",\"manifest\":["
+        for serial in batch.serials {
+            if serial != batch.firstSerial { json += "," }
+            let uri = try signedURI(resolver: resolver, batch: batch, key: key, serial: serial)
+            json += "{\"serial\":\(serial),\"uri\":" + JSONText.quoted(uri) + "}"
+        }
+        return json + "]}"
+    }
+}

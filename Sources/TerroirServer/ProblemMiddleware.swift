@@ -1,0 +1,40 @@
+import BrandStandards
+import CatalogStore
+import DigitalLink
+import Foundation
+import Hummingbird
+import Logging
+import Measures
+import ProductSpecs
+
+/// Turns every error into an RFC 9457 problem: the client's mistakes into 4xx with
+/// what to change, and only the server's own failures into 500 (logged, never shown).
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = TerroirRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            return problem.response
+        } catch let error as any HTTPResponseError {
+            return Self.problem(for: error).response
+        } catch let error as StoreError {
+            context.logger.error("store error: \(error.message.en)")
+            return Problem(.internalServerError, error.code, zh: "服务器内部错误", en: "the server failed; the request was not applied").response
+        } catch {
+            context.logger.error("unexpected error: \(String(describing: error))")
+            return Problem(.internalServerError, "server.error", zh: "服务器内部错误", en: "the server failed; the request was not applied").response
+        }
+    }
+
+    /// Hummingbird's own errors: an unknown route, a body over the limit, a bad method.
+    static func problem(for error: any HTTPResponseError) -> Problem {
+        switch error.status {
+        case .notFound: Problem(.notFound, "route.not_found", zh: "没有这个地址", en: "no such route")
+        case .contentTooLarge: Problem(.contentTooLarge, "body.too_large", zh: "请求体过大", en: "the request body is larger than the server accepts")
+        case .methodNotAllowed: Problem(.methodNotAllowed, "route.method_not_allowed", zh: "此地址不支持该方法", en: "the route does not take this method")
+        default: Problem(error.status, "http.\(error.status.code)", zh: error.status.reasonPhrase, en: error.status.reasonPhrase)
+        }
+    }
+}

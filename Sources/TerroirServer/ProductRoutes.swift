@@ -1,0 +1,121 @@
+import BrandStandards
+import CatalogExport
+import CatalogStore
+import DigitalLink
+import Foundation
+import Hummingbird
+import Measures
+import ProductSpecs
+
+extension ServerState {
+    /// `/v1/products`: producers and stations register and change products, each
+    /// validated against the brand's current standard; officers certify.
+    func addProductRoutes(to router: Router<TerroirRequestContext>) {
+        router.post("/v1/products/validate") { request, context in
+            let key = try Access.require(context, .officer, .producer, .station)
+            let (_, outcome, _) = try validated(try await jsonObject(request), key: key, existing: nil)
+            return Self.json(try outcome.report.storedJSON())
+        }
+        router.post("/v1/products") { request, context in
+            let key = try Access.require(context, .producer, .station)
+            let (published, outcome, producer) = try validated(try await jsonObject(request), key: key, existing: nil)
+            guard let product = outcome.product, outcome.report.isCompliant else { throw Self.nonCompliant(outcome.report) }
+            if try store.product(reference: "\(producer.id)/\(product.sku)") != nil {
+                throw Problem(.conflict, "product.exists", zh: "生产者“\(producer.id)”已有货号“\(product.sku)”；请用 PUT 修改",
+                              en: "producer “\(producer.id)” already has sku “\(product.sku)”; change it with PUT")
+            }
+            let stored = try save(product, report: outcome.report, published: published, key: key)
+            return Self.json(try ExportContext(store: store).entry(stored).canonicalJSON(), status: .created)
+        }
+        router.get("/v1/products/:id") { _, context in
+            let key = try Access.require(context, .officer, .producer, .station)
+            let (stored, _) = try ownedProduct(context, key: key)
+            return Self.json(try ExportContext(store: store).entry(stored).canonicalJSON())
+        }
+        router.put("/v1/products/:id") { request, context in
+            let key = try Access.require(context, .producer, .station)
+            let (stored, _) = try ownedProduct(context, key: key)
+            let (published, outcome, _) = try validated(try await jsonObject(request), key: key, existing: stored)
+            guard let product = outcome.product, outcome.report.isCompliant else { throw Self.nonCompliant(outcome.report) }
+            let saved = try save(product, report: outcome.report, published: published, key: key)
+            return Self.json(try ExportContext(store: store).entry(saved).canonicalJSON())
+        }
+        router.delete("/v1/products/:id") { _, context in
+            let key = try Access.require(context, .officer, .producer, .station)
+            let (stored, _) = try ownedProduct(context, key: key)
+            try store.deleteProduct(id: stored.id, actor: Self.actor(key))
+            return Response(status: .noContent)
+        }
+        router.post("/v1/products/:id/certify") { _, context in
+            let key = try Access.require(context, .officer)
+            let (stored, _) = try ownedProduct(context, key: key)
+            switch try store.certify(ids: [stored.id], actor: Self.actor(key)).first {
+            case .certified, .alreadyCertified:
+                return Self.json(try ExportContext(store: store).entry(try store.product(reference: String(stored.id)) ?? stored).canonicalJSON())
+            case .refused(_, let reason):
+                throw Problem(.conflict, "product.not_certifiable", reason)
+            case nil:
+                throw Problem.notFound("no product \(stored.id)", zh: "没有产品 \(stored.id)")
+            }
+        }
+    }
+
+    /// A product the key may act on, with its producer.
+    /// - Throws: 404 for none, 403 outside the key's scope.
+    func ownedProduct(_ context: TerroirRequestContext, key: APIKey) throws -> (StoredProduct, Producer) {
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let stored = try store.product(reference: String(id)), let producer = try store.producer(id: stored.product.producerID) else {
+            throw Problem.notFound("no product \(id)", zh: "没有产品 \(id)")
+        }
+        try Access.check(key, producer: producer, brand: stored.product.brandID)
+        return (stored, producer)
+    }
+
+    /// Reads and validates a product body: `{brand, sku, category, name_zh, …, attributes: {…}}`,
+    /// as one object of the JSON import. An existing product keeps its brand, producer and sku.
+    private func validated(_ body: [String: Any], key: APIKey, existing: StoredProduct?) throws
+        -> (PublishedStandard, ProductValidator.Outcome, Producer) {
+        var object = body
+        let brand = existing?.product.brandID ?? (object.removeValue(forKey: "brand") as? String)
+        object.removeValue(forKey: "brand")
+        guard let brand else { throw Problem(.unprocessableContent, "field.missing", zh: "缺少字段“brand”", en: "the field “brand” is missing") }
+        guard let published = try store.currentStandard(brand: brand) else {
+            throw Problem(.unprocessableContent, "brand.not_published", StoreError.brandNotPublished(brand).message)
+        }
+        if let existing {
+            object["sku"] = existing.product.sku
+            object["producer"] = existing.product.producerID
+        }
+        let input: ProductInput
+        do throws(ImportFileError) { input = try ProductFileReader.input(fromJSON: object) } catch {
+            throw Problem(.badRequest, error.code, error.message)
+        }
+        let producerID = input.field("producer") ?? (key.role == .producer ? key.scope.first : nil)
+        guard let producerID else { throw Problem(.unprocessableContent, "field.missing", zh: "缺少字段“producer”", en: "the field “producer” is missing") }
+        guard let producer = try store.producer(id: producerID) else {
+            throw Problem(.unprocessableContent, "producer.not_found", StoreError.producerNotFound(producerID).message)
+        }
+        try Access.check(key, producer: producer, brand: brand)
+        let producers = store
+        let validator = ProductValidator(standard: published.standard, today: CalendarDay.today()) { try? producers.producer(id: $0) }
+        return (published, validator.validate(input, defaultProducer: producerID), producer)
+    }
+
+    private func save(_ product: Product, report: ComplianceReport, published: PublishedStandard, key: APIKey) throws -> StoredProduct {
+        _ = try store.importProducts(brand: published.brandID, standardVersion: published.number, actor: Self.actor(key), source: "api") { writer in
+            _ = try writer.upsert(product, report: report)
+            return true
+        }
+        guard let stored = try store.product(reference: "\(product.producerID)/\(product.sku)") else {
+            throw StoreError.database("the saved product vanished")
+        }
+        return stored
+    }
+
+    static func nonCompliant(_ report: ComplianceReport) -> Problem {
+        var problem = Problem(.unprocessableContent, "product.non_compliant", zh: "产品不符合品牌标准，未保存；见 compliance",
+                              en: "the product does not meet the brand standard and was not saved; see compliance")
+        problem.extensions["compliance"] = (try? report.storedJSON()) ?? "null"
+        return problem
+    }
+}

@@ -1,0 +1,37 @@
+import BrandStandards
+import CatalogStore
+import DigitalLink
+import Foundation
+import Hummingbird
+import Labels
+import Measures
+import ProductSpecs
+
+/// How `terroir-server` runs: where it listens, which store it serves, and its limits.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// The SQLite store.
+    public var databasePath: String
+    /// The folder of brand marks, for label previews.
+    public var assetsPath: String
+    /// The font labels are drawn with.
+    public var fontPath: String
+    /// The largest request body accepted, in bytes.
+    public var maximumBodyBytes: Int
+    /// Requests a key may make per second, on average, and in a burst.
+    public var requestsPerSecond: Double
+    public var burst: Double
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = CatalogStore.defaultPath, assetsPath: String = "Assets",
+                fontPath: String = FontFace.defaultPath, maximumBodyBytes: Int = 1 << 20, requestsPerSecond: Double = 200, burst: Double = 400) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.assetsPath = assetsPath
+        self.fontPath = fontPath
+        self.maximumBodyBytes = maximumBodyBytes
+        self.requestsPerSecond = requestsPerSecond
+        self.burst = burst
+    }
+}

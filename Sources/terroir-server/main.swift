@@ -1,0 +1,4 @@
+import Foundation
+import TerroirServer
+
+exit(await TerroirServerCommand.main())

@@ -1,0 +1,53 @@
+import CatalogStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import ProductSpecs
+import TestSupport
+import Testing
+
+/// A client's mistakes get RFC 9457 problems with stable codes, never a 500.
+struct ProblemTests {
+    @Test func clientMistakesAreProblemsNot500s() async throws {
+        let fixture = try ServerFixture()
+        let producer = ServerFixture.headers(fixture.tokens["producer"])
+        try await fixture.application.test(.router) { client in
+            let cases: [(HTTPRequest.Method, String, String?, Int, String)] = [
+                (.get, "/no/such/route", nil, 404, "route.not_found"),
+                (.post, "/v1/products", "not json", 400, "body.json"),
+                (.post, "/v1/products", "{\"brand\":\"nope\"}", 422, "brand.not_published"),
+                (.post, "/v1/products", String(repeating: "x", count: 2 << 20), 413, "body.too_large"),
+                (.get, "/v1/products/abc", nil, 400, "http.400"),
+                (.get, "/v1/products/99999", nil, 404, "not_found"),
+                (.post, "/v1/label-batches", "{\"product\":\(fixture.millProductID),\"lot\":\"L1\",\"count\":1}", 403, "auth.forbidden"),
+                (.post, "/v1/label-batches", "{\"product\":\(fixture.certifiedID),\"lot\":\"批次\",\"count\":1}", 422, "label.lot_invalid"),
+                (.post, "/v1/label-batches", "{\"product\":\(fixture.certifiedID),\"lot\":\"L1\",\"count\":0}", 422, "count.range"),
+            ]
+            for (method, path, body, status, code) in cases {
+                let response = try await client.execute(uri: path, method: method, headers: producer, body: body.map { ByteBuffer(string: $0) })
+                #expect(response.status.code == status, "\(method) \(path): \(response.status) \(response.text.prefix(200))")
+                #expect(response.headers[.contentType] == "application/problem+json", "\(path)")
+                #expect(response.json["code"] as? String == code, "\(path): \(response.text.prefix(200))")
+                #expect((response.json["detail_zh"] as? String)?.isEmpty == false)
+            }
+        }
+    }
+
+    @Test func aNonCompliantProductIsRefusedWithItsReport() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let body = """
+                {"brand":"sihong-4x","sku":"WET","category":"rice","name_zh":"湿米","origin":"321324101",
+                 "attributes":{"net_content":"5 kg","grade":"grade-1","moisture":"19%","variety":"南粳9108"}}
+                """
+            let response = try await client.execute(uri: "/v1/products", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
+                                                    body: ByteBuffer(string: body))
+            #expect(response.status == .unprocessableContent)
+            let findings = (response.json["compliance"] as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+            #expect(findings.contains { ($0["field"] as? String) == "moisture" }, "\(response.text)")
+            #expect(try fixture.store.product(reference: "farm/WET") == nil)
+        }
+    }
+}
