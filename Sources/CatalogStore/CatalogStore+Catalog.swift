@@ -115,12 +115,17 @@ extension CatalogStore {
         }
     }
 
-    /// Deletes a product; the change feed keeps a tombstone for it.
-    /// - Throws: `StoreError.productNotFound` when there is no such product.
+    /// Deletes a product; the change feed keeps a tombstone for it. A product with
+    /// issued labels stays (their scans must still resolve): withdraw it instead.
+    /// - Throws: `StoreError.productNotFound` when there is no such product,
+    ///   `StoreError.productHasLabels` when labels were issued for it.
     public func deleteProduct(id: Int64, actor: String) throws {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT brand_id, producer_id, sku FROM product WHERE id = ?", arguments: [id]) else {
                 throw StoreError.productNotFound(String(id))
+            }
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM label_batch WHERE product_id = ?)", arguments: [id]) == true {
+                throw StoreError.productHasLabels(String(id))
             }
             let now = Self.timestamp()
             try db.execute(sql: "DELETE FROM product WHERE id = ?", arguments: [id])

@@ -7,6 +7,7 @@ public enum StoreError: Error, Equatable, Sendable {
     case brandNotPublished(String)
     case producerNotFound(String)
     case productNotFound(String)
+    case productHasLabels(String)
     case invalidTransition(subject: String, from: String, to: String)
 
     /// The stable machine code.
@@ -17,6 +18,7 @@ public enum StoreError: Error, Equatable, Sendable {
         case .brandNotPublished: "brand.not_published"
         case .producerNotFound: "producer.not_found"
         case .productNotFound: "product.not_found"
+        case .productHasLabels: "product.has_labels"
         case .invalidTransition: "status.invalid_transition"
         }
     }
@@ -35,6 +37,8 @@ public enum StoreError: Error, Equatable, Sendable {
             LocalizedText(zh: "没有生产者“\(id)”", en: "no producer “\(id)”")
         case .productNotFound(let id):
             LocalizedText(zh: "没有产品“\(id)”", en: "no product “\(id)”")
+        case .productHasLabels(let id):
+            LocalizedText(zh: "产品 \(id) 已发放标签，不能删除（扫码仍需解析）；请撤回", en: "labels were issued for product \(id), so it cannot be deleted (their scans must still resolve); withdraw it instead")
         case .invalidTransition(let subject, let from, let to):
             LocalizedText(zh: "\(subject) 不能从 \(from) 变为 \(to)", en: "\(subject) cannot go from \(from) to \(to)")
         }

@@ -20,6 +20,12 @@ struct ProblemMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             return Self.problem(for: error).response
         } catch let error as StoreError {
+            switch error {
+            case .productNotFound, .producerNotFound: return Problem(.notFound, error.code, error.message).response
+            case .productHasLabels, .invalidTransition: return Problem(.conflict, error.code, error.message).response
+            case .brandNotPublished: return Problem(.unprocessableContent, error.code, error.message).response
+            case .cannotOpen, .database: break
+            }
             context.logger.error("store error: \(error.message.en)")
             return Problem(.internalServerError, error.code, zh: "服务器内部错误", en: "the server failed; the request was not applied").response
         } catch {
