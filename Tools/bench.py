@@ -163,7 +163,105 @@ def labels_case():
     return rows
 
 
-CASES = {"import": import_case, "export": export_case, "labels": labels_case}
+SERVER = os.environ.get("TERROIR_SERVER_BIN", "")
+
+
+def wrk(url, headers=(), seconds=8, connections=32):
+    """Runs wrk on `url`; returns (requests per second, p99 latency in ms)."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout
+    rate = float(next(line for line in output.splitlines() if line.startswith("Requests/sec:")).split()[1])
+    p99 = next(line for line in output.splitlines() if line.strip().startswith("99%")).split()[1]
+    value = float(p99[:-2]) if p99.endswith("ms") else float(p99[:-2]) / 1000 if p99.endswith("us") else float(p99[:-1]) * 1000
+    non2xx = [line for line in output.splitlines() if "Non-2xx" in line]
+    if non2xx:
+        sys.exit(f"bench: {url} answered {non2xx[0].strip()}")
+    return rate, value
+
+
+def free_port():
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url):
+    import urllib.request
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except Exception:
+            time.sleep(0.1)
+    sys.exit(f"bench: {url} did not answer")
+
+
+def http_case():
+    import urllib.request
+    rows = [["case", "requests/s", "p99 ms", "vs nginx"]]
+    with tempfile.TemporaryDirectory() as folder:
+        env = demo_store(folder)
+        path = os.path.join(folder, "products.csv")
+        product_csv(path, 1000)
+        for command in (["products", "import", path, "--brand", "sihong-4x"], ["products", "certify", "--all-compliant", "--brand", "sihong-4x"],
+                        ["labels", "generate", "--product", "RICE-5KG", "--lot", "HTTP1", "--count", "2", "--out", os.path.join(folder, "labels")]):
+            subprocess.run([TERROIR, *command], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        key = subprocess.run([TERROIR, "keys", "create", "--role", "platform", "--name", "bench"], env=env, cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.splitlines()[0].split()[-1]
+        with open(os.path.join(folder, "labels", "manifest.csv")) as manifest:
+            label_uri = manifest.read().splitlines()[1].split(",")[1]
+        resolver_path = "/" + label_uri.split("://", 1)[1].split("/", 1)[1]
+        port = free_port()
+        server = subprocess.Popen([SERVER, "--port", str(port), "--rate-limit", "10000000"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(base + "/healthz")
+            page_url = base + "/v1/catalog/products?limit=100"
+            auth = f"Authorization: Bearer {key}"
+            request = urllib.request.Request(page_url, headers={"Authorization": f"Bearer {key}"})
+            page = urllib.request.urlopen(request).read()
+            answer = urllib.request.urlopen(base + resolver_path).read()
+            ours_page = wrk(page_url, [auth])
+            ours_resolver = wrk(base + resolver_path, ["Accept: application/json"])
+        finally:
+            server.terminate()
+            server.wait()
+        static = os.path.join(folder, "static")
+        os.makedirs(static)
+        # nginx's workers run as an unprivileged user: let them read the files.
+        os.chmod(folder, 0o755)
+        open(os.path.join(static, "page.json"), "wb").write(page)
+        open(os.path.join(static, "answer.json"), "wb").write(answer)
+        nginx_port = free_port()
+        config = os.path.join(folder, "nginx.conf")
+        with open(config, "w") as handle:
+            handle.write(f"""worker_processes auto; daemon off; pid {folder}/nginx.pid; error_log {folder}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{ access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000;
+  server {{ listen 127.0.0.1:{nginx_port}; root {static}; default_type application/json; }} }}
+""")
+        nginx = subprocess.Popen(["nginx", "-c", config, "-p", folder], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_for(f"http://127.0.0.1:{nginx_port}/answer.json")
+            nginx_page = wrk(f"http://127.0.0.1:{nginx_port}/page.json")
+            nginx_answer = wrk(f"http://127.0.0.1:{nginx_port}/answer.json")
+        finally:
+            nginx.terminate()
+            nginx.wait()
+        rows.append([f"terroir-server catalog page (100 products, {len(page):,} bytes)", f"{ours_page[0]:,.0f}", f"{ours_page[1]:.1f}",
+                     f"{ours_page[0] / nginx_page[0]:.0%}"])
+        rows.append(["nginx, the same bytes as a static file", f"{nginx_page[0]:,.0f}", f"{nginx_page[1]:.1f}", "100%"])
+        rows.append([f"terroir-server resolver lookup ({len(answer):,} bytes)", f"{ours_resolver[0]:,.0f}", f"{ours_resolver[1]:.1f}",
+                     f"{ours_resolver[0] / nginx_answer[0]:.0%}"])
+        rows.append(["nginx, the same answer as a static file", f"{nginx_answer[0]:,.0f}", f"{nginx_answer[1]:.1f}", "100%"])
+    table("http: wrk on loopback, 2 threads, 32 connections (target: >= 10% of nginx's rate, p99 < 50 ms)", rows)
+    return rows
+
+
+CASES = {"import": import_case, "export": export_case, "labels": labels_case, "http": http_case}
 
 
 def main():

@@ -59,15 +59,25 @@ extension CatalogStore {
         }
     }
 
+    /// A stamp that changes whenever anything a catalog reader sees may have changed:
+    /// every such write adds to the audit log or the change log. Reading it is two
+    /// index look-ups, so readers can keep what they built until it moves.
+    public func dataVersion() throws -> String {
+        try read { db in
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT (SELECT MAX(id) FROM audit_log), (SELECT MAX(seq) FROM change_log)"))
+            return "\(row?[0] as Int64? ?? 0):\(row?[1] as Int64? ?? 0)"
+        }
+    }
+
     /// One page of the exportable catalog, in id order, after the product id `after`.
     /// Keyset paging: an item that exists throughout a walk is neither skipped nor
     /// repeated, whatever is written meanwhile.
     public func exportablePage(_ filter: CatalogFilter = CatalogFilter(), after: Int64, limit: Int) throws -> [StoredProduct] {
         let (conditions, arguments) = filter.conditions
         return try read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(ProductRowCoding.selectColumns) WHERE \(Self.exportableCondition) AND p.id > ?\(conditions) ORDER BY p.id LIMIT ?
-                """, arguments: [after] + arguments + [limit]).map(ProductRowCoding.storedProduct)
+                """), arguments: [after] + arguments + [limit]).map(ProductRowCoding.storedProduct)
         }
     }
 

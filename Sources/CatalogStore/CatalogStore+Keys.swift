@@ -56,7 +56,9 @@ extension CatalogStore {
         guard let separator = rest.firstIndex(of: "_"), let id = Int64(rest[..<separator]) else { return nil }
         let secret = String(rest[rest.index(after: separator)...])
         return try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM api_key WHERE id = ? AND revoked_at IS NULL", arguments: [id]) else { return nil }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_key WHERE id = ? AND revoked_at IS NULL"), arguments: [id]) else {
+                return nil
+            }
             let stored: String = row["secret_hash"]
             // Compared in constant time.
             let given = Array(Self.hash(secret).utf8), expected = Array(stored.utf8)
@@ -82,7 +84,13 @@ extension CatalogStore {
     }
 
     private static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in SHA256.hash(data: Data(secret.utf8)) {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func key(_ row: Row) -> APIKey {

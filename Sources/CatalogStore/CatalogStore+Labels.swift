@@ -177,12 +177,17 @@ extension CatalogStore {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM label_batch ORDER BY id DESC").map(Self.batch) }
     }
 
-    /// The batch that issued `serial` of `gtin`, when one did.
-    public func labelBatch(gtin: GTIN, serial: Int64) throws -> LabelBatch? {
+    /// What the resolver needs to check a scanned serial: the batch that issued it,
+    /// its lot and the key it was signed with (without the batch's drawing instructions).
+    public func issuedSerial(gtin: GTIN, serial: Int64) throws -> (batchID: Int64, lot: String, key: [UInt8])? {
         try read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT * FROM label_batch WHERE gtin = ? AND first_serial <= ? ORDER BY first_serial DESC LIMIT 1
-                """, arguments: [gtin.digits, serial]).map(Self.batch).flatMap { $0.serials.contains(serial) ? $0 : nil }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT b.id, b.lot, b.first_serial, b.count, k.secret FROM label_batch b JOIN signing_key k ON k.id = b.key_id
+                WHERE b.gtin = ? AND b.first_serial <= ? ORDER BY b.first_serial DESC LIMIT 1
+                """), arguments: [gtin.digits, serial]) else { return nil }
+            let first: Int64 = row["first_serial"], count: Int64 = row["count"]
+            guard serial < first + count else { return nil }
+            return (row["id"], row["lot"], Array(row["secret"] as Data))
         }
     }
 

@@ -67,7 +67,7 @@ extension CatalogStore {
     /// The products with this GTIN, certified first, then by id.
     public func products(gtin: GTIN) throws -> [StoredProduct] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(ProductRowCoding.selectColumns) WHERE p.gtin = ? ORDER BY p.status = 'certified' DESC, p.id",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(ProductRowCoding.selectColumns) WHERE p.gtin = ? ORDER BY p.status = 'certified' DESC, p.id"),
                              arguments: [gtin.digits]).map(ProductRowCoding.storedProduct)
         }
     }

@@ -2,17 +2,25 @@ import Foundation
 import GRDB
 
 extension CatalogStore {
-    /// Counts a scan of a serialised item, keeping no personal data (no address, no
-    /// device): only how many times and when first and last.
-    /// - Returns: how many times it has been scanned, this one included.
-    public func recordScan(gtin: String, lot: String, serial: String) throws -> Int {
+    /// How many times a serialised item has been scanned.
+    public func scanCount(gtin: String, lot: String, serial: String) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count FROM scan WHERE gtin = ? AND lot = ? AND serial = ?"),
+                             arguments: [gtin, lot, serial]) ?? 0
+        }
+    }
+
+    /// Adds counted scans, many items in one transaction. Only counts and times are
+    /// kept: no address, no device, nothing about who scanned.
+    public func addScans(_ scans: [(gtin: String, lot: String, serial: String, count: Int)]) throws {
+        guard !scans.isEmpty else { return }
         try write { db in
             let now = Self.timestamp()
-            try db.execute(sql: """
-                INSERT INTO scan (gtin, lot, serial, count, first_at, last_at) VALUES (?, ?, ?, 1, ?, ?)
-                ON CONFLICT (gtin, lot, serial) DO UPDATE SET count = count + 1, last_at = excluded.last_at
-                """, arguments: [gtin, lot, serial, now, now])
-            return try Int.fetchOne(db, sql: "SELECT count FROM scan WHERE gtin = ? AND lot = ? AND serial = ?", arguments: [gtin, lot, serial]) ?? 1
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO scan (gtin, lot, serial, count, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (gtin, lot, serial) DO UPDATE SET count = count + excluded.count, last_at = excluded.last_at
+                """)
+            for scan in scans { try statement.execute(arguments: [scan.gtin, scan.lot, scan.serial, scan.count, now, now]) }
         }
     }
 }

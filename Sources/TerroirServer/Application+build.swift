@@ -13,21 +13,26 @@ public func buildApplication(configuration: ServerConfiguration) throws -> some 
     let store = try CatalogStore(path: configuration.databasePath)
     var logger = Logger(label: "terroir-server")
     logger.logLevel = .info
+    let scans = ScanCounter(store: store)
     return Application(
-        router: buildRouter(store: store, configuration: configuration),
+        router: buildRouter(store: store, configuration: configuration, scans: scans),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "terroir-server"),
+        services: [scans],
         logger: logger
     )
 }
 
 /// The router with every route and middleware, over `store`.
-public func buildRouter(store: CatalogStore, configuration: ServerConfiguration) -> Router<TerroirRequestContext> {
-    let state = ServerState(store: store, metrics: ServerMetrics(), configuration: configuration)
+public func buildRouter(store: CatalogStore, configuration: ServerConfiguration, scans: ScanCounter? = nil) -> Router<TerroirRequestContext> {
+    let cache = CatalogCache(store: store, recheck: configuration.cacheRecheckSeconds)
+    let state = ServerState(store: store, metrics: ServerMetrics(), configuration: configuration, cache: cache,
+                            scans: scans ?? ScanCounter(store: store))
     let router = Router(context: TerroirRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware(metrics: state.metrics))
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: AuthMiddleware(store: store, limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))
+    router.add(middleware: WriteInvalidationMiddleware(cache: cache))
+    router.add(middleware: AuthMiddleware(cache: cache, limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))
     state.addHealthRoutes(to: router)
     state.addBrandRoutes(to: router)
     state.addProducerRoutes(to: router)

@@ -27,16 +27,18 @@ extension ServerState {
                 }
                 after = cursor.after
             }
-            let page = try store.exportablePage(filter, after: after, limit: limit)
-            let exportContext = try ExportContext(store: store)
-            var bytes = Array("{\"items\":[".utf8)
-            for (index, stored) in page.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                exportContext.entry(stored).appendCanonicalJSON(to: &bytes)
+            let pageKey = "\(filter.brand ?? "")|\(filter.category ?? "")|\(after)|\(limit)"
+            let page = try cache.page(pageKey) { exportContext in
+                let page = try store.exportablePage(filter, after: after, limit: limit)
+                var bytes = Array("{\"items\":[".utf8)
+                for (index, stored) in page.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    exportContext.entry(stored).appendCanonicalJSON(to: &bytes)
+                }
+                let next = page.count == limit ? page.last.map { "\"" + CatalogCursor(after: $0.id).token + "\"" } ?? "null" : "null"
+                return bytes + Array("],\"next_cursor\":\(next)}".utf8)
             }
-            let next = page.count == limit ? page.last.map { "\"" + CatalogCursor(after: $0.id).token + "\"" } ?? "null" : "null"
-            bytes += Array("],\"next_cursor\":\(next)}".utf8)
-            return try Representation(bytes: bytes, contentType: "application/json").response(to: request)
+            return try Representation(bytes: page.bytes, contentType: "application/json", digest: page.digest).response(to: request)
         }
         router.get("/v1/catalog/changes") { request, context in
             let key = try Access.require(context, .platform, .officer)

@@ -25,12 +25,12 @@ extension ServerState {
                               en: "producer “\(producer.id)” already has sku “\(product.sku)”; change it with PUT")
             }
             let stored = try save(product, report: outcome.report, published: published, key: key)
-            return Self.json(try ExportContext(store: store).entry(stored).canonicalJSON(), status: .created)
+            return Self.json(try cache.exportContext().entry(stored).canonicalJSON(), status: .created)
         }
         router.get("/v1/products/:id") { _, context in
             let key = try Access.require(context, .officer, .producer, .station)
             let (stored, _) = try ownedProduct(context, key: key)
-            return Self.json(try ExportContext(store: store).entry(stored).canonicalJSON())
+            return Self.json(try cache.exportContext().entry(stored).canonicalJSON())
         }
         router.put("/v1/products/:id") { request, context in
             let key = try Access.require(context, .producer, .station)
@@ -38,7 +38,7 @@ extension ServerState {
             let (published, outcome, _) = try validated(try await jsonObject(request), key: key, existing: stored)
             guard let product = outcome.product, outcome.report.isCompliant else { throw Self.nonCompliant(outcome.report) }
             let saved = try save(product, report: outcome.report, published: published, key: key)
-            return Self.json(try ExportContext(store: store).entry(saved).canonicalJSON())
+            return Self.json(try cache.exportContext().entry(saved).canonicalJSON())
         }
         router.delete("/v1/products/:id") { _, context in
             let key = try Access.require(context, .officer, .producer, .station)
@@ -51,7 +51,7 @@ extension ServerState {
             let (stored, _) = try ownedProduct(context, key: key)
             switch try store.certify(ids: [stored.id], actor: Self.actor(key)).first {
             case .certified, .alreadyCertified:
-                return Self.json(try ExportContext(store: store).entry(try store.product(reference: String(stored.id)) ?? stored).canonicalJSON())
+                return Self.json(try cache.exportContext().entry(try store.product(reference: String(stored.id)) ?? stored).canonicalJSON())
             case .refused(_, let reason):
                 throw Problem(.conflict, "product.not_certifiable", reason)
             case nil:

@@ -15,9 +15,26 @@ import ProductSpecs
 struct Representation {
     let bytes: [UInt8]
     let contentType: String
+    let digest: String
+
+    init(bytes: [UInt8], contentType: String, digest: String? = nil) {
+        self.bytes = bytes
+        self.contentType = contentType
+        self.digest = digest ?? Self.digest(bytes)
+    }
+
+    /// The first 128 bits of the bytes' SHA-256, in hexadecimal.
+    static func digest(_ bytes: [UInt8]) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in SHA256.hash(data: bytes).prefix(16) {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 
     func response(to request: Request, status: HTTPResponse.Status = .ok) throws -> Response {
-        let digest = SHA256.hash(data: bytes).prefix(16).map { String(format: "%02x", $0) }.joined()
         let gzip = Self.acceptsGzip(request)
         let tag = gzip ? "\"\(digest)-gzip\"" : "\"\(digest)\""
         var headers: HTTPFields = [.eTag: tag, .vary: "Accept-Encoding", .contentType: contentType]

@@ -21,12 +21,11 @@ extension ServerState {
             do throws(DigitalLinkError) { uri = try DigitalLinkURI(parsing: "https://resolver" + path + query) } catch {
                 throw Problem(.badRequest, error.code, zh: "不是有效的 GS1 数字链接：\(error.explanation.zh)", en: "not a valid GS1 Digital Link: \(error.explanation.en)")
             }
-            guard let stored = try store.products(gtin: uri.gtin).first else {
+            guard let (stored, entry) = try cache.product(gtin: uri.gtin) else {
                 throw Problem.notFound("no product has the GTIN \(uri.gtin.digits)", zh: "没有 GTIN 为 \(uri.gtin.digits) 的产品")
             }
             let (verdict, scans) = try verdict(for: uri)
             metrics.add("terroir_scans_total{verdict=\"\(verdict.rawValue)\"}")
-            let entry = try ExportContext(store: store).entry(stored)
             let accept = request.headers[.accept] ?? ""
             let (type, body): (String, String) =
                 if accept.contains("text/html") {
@@ -48,13 +47,12 @@ extension ServerState {
     /// often it has been scanned (counted only for issued serials).
     private func verdict(for uri: DigitalLinkURI) throws -> (ScanVerdict, Int) {
         guard let serialText = uri.serial else { return (.notSerialised, 0) }
-        guard let serial = Int64(serialText), let batch = try store.labelBatch(gtin: uri.gtin, serial: serial), batch.lot == uri.lot,
-              let (_, key) = try store.labelBatch(id: batch.id),
+        guard let serial = Int64(serialText), let issued = try cache.issuedSerial(gtin: uri.gtin, serial: serial), issued.lot == uri.lot,
               let signature = uri.otherQuery.first(where: { $0.name == SerialSignature.parameter })?.value,
-              SerialSignature.verify(signature, key: key, gtin: uri.gtin, lot: uri.lot, serial: serialText) else {
+              SerialSignature.verify(signature, key: issued.key, gtin: uri.gtin, lot: uri.lot, serial: serialText) else {
             return (.notIssued, 0)
         }
-        let scans = try store.recordScan(gtin: uri.gtin.digits, lot: batch.lot, serial: serialText)
+        let scans = try self.scans.record(gtin: uri.gtin.digits, lot: issued.lot, serial: serialText)
         return (scans > ScanVerdict.suspiciousScans ? .suspicious : .genuine, scans)
     }
 

@@ -22,9 +22,14 @@ public struct ServerConfiguration: Sendable {
     /// Requests a key may make per second, on average, and in a burst.
     public var requestsPerSecond: Double
     public var burst: Double
+    /// How long what the catalog readers built from the store is served before the
+    /// store is asked whether anything changed (writes through this server clear it
+    /// at once; those of the batch tool show within this time).
+    public var cacheRecheckSeconds: Double
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = CatalogStore.defaultPath, assetsPath: String = "Assets",
-                fontPath: String = FontFace.defaultPath, maximumBodyBytes: Int = 1 << 20, requestsPerSecond: Double = 200, burst: Double = 400) {
+                fontPath: String = FontFace.defaultPath, maximumBodyBytes: Int = 1 << 20, requestsPerSecond: Double = 200, burst: Double = 400,
+                cacheRecheckSeconds: Double = 0.25) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
@@ -33,5 +38,6 @@ public struct ServerConfiguration: Sendable {
         self.maximumBodyBytes = maximumBodyBytes
         self.requestsPerSecond = requestsPerSecond
         self.burst = burst
+        self.cacheRecheckSeconds = cacheRecheckSeconds
     }
 }

@@ -12,6 +12,8 @@ struct ServerState: Sendable {
     let store: CatalogStore
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
+    let cache: CatalogCache
+    let scans: ScanCounter
 
     /// Who is acting, for the audit log.
     static func actor(_ key: APIKey) -> String {

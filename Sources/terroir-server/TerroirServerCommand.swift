@@ -15,6 +15,8 @@ struct TerroirServerCommand: AsyncParsableCommand {
     @Option(help: "Port (default: $TERROIR_PORT, else 8080).") var port: Int?
     @Option(help: "The database file (default: $TERROIR_DB, else ./var/terroir.sqlite).") var db: String?
     @Option(help: "The folder of brand marks (default: Assets).") var assets: String?
+    @Option(name: .customLong("rate-limit"), help: "Requests per second one key may make on average; twice that in a burst (default: 200).")
+    var rateLimit: Double?
 
     static func main() async -> Int32 {
         do {
@@ -36,6 +38,10 @@ struct TerroirServerCommand: AsyncParsableCommand {
         configuration.port = port ?? environment["TERROIR_PORT"].flatMap(Int.init) ?? configuration.port
         configuration.databasePath = db ?? configuration.databasePath
         configuration.assetsPath = assets ?? configuration.assetsPath
+        if let rateLimit = rateLimit ?? environment["TERROIR_RATE_LIMIT"].flatMap(Double.init), rateLimit > 0 {
+            configuration.requestsPerSecond = rateLimit
+            configuration.burst = rateLimit * 2
+        }
         try await buildApplication(configuration: configuration).runService()
     }
 }

@@ -44,8 +44,9 @@ struct LabelBatchTests {
             return
         }
         #expect(other.firstSerial == 262)
-        #expect(try fixture.store.labelBatch(gtin: other.gtin, serial: 262)?.id == other.id)
-        #expect(try fixture.store.labelBatch(gtin: other.gtin, serial: 300) == nil)
+        #expect(try fixture.store.issuedSerial(gtin: other.gtin, serial: 262)?.batchID == other.id)
+        #expect(try fixture.store.issuedSerial(gtin: other.gtin, serial: 262)?.lot == "L2")
+        #expect(try fixture.store.issuedSerial(gtin: other.gtin, serial: 300) == nil)
         #expect(try fixture.store.auditLog().filter { $0.action == "labels.issue" }.count == 4)
         #expect(try fixture.store.labelBatches().count == 4)
     }

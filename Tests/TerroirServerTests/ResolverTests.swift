@@ -6,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import ProductSpecs
 import TestSupport
+@testable import TerroirServer
 import Testing
 
 /// The resolver: a URI from an issued label is genuine; a forged serial or signature is
@@ -59,5 +60,21 @@ struct ResolverTests {
             let prefixed = try await client.execute(uri: "/gi" + Self.path(uri), method: .get)
             #expect(prefixed.json["verdict"] as? String == "genuine")
         }
+    }
+}
+
+/// Scan counts are kept in memory between writes and reach the store when flushed.
+struct ScanCounterTests {
+    @Test func countsReachTheStoreWhenFlushed() throws {
+        let fixture = try ServerFixture()
+        let counter = ScanCounter(store: fixture.store)
+        #expect(try counter.record(gtin: "06901234567014", lot: "L1", serial: "1") == 1)
+        #expect(try counter.record(gtin: "06901234567014", lot: "L1", serial: "1") == 2)
+        #expect(try fixture.store.scanCount(gtin: "06901234567014", lot: "L1", serial: "1") == 0)
+        counter.flush()
+        #expect(try fixture.store.scanCount(gtin: "06901234567014", lot: "L1", serial: "1") == 2)
+        // Another process (a restart) goes on from the stored count.
+        let restarted = ScanCounter(store: fixture.store)
+        #expect(try restarted.record(gtin: "06901234567014", lot: "L1", serial: "1") == 3)
     }
 }

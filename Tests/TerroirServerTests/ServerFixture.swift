@@ -40,7 +40,8 @@ struct ServerFixture: Sendable {
     }
 
     var application: some ApplicationProtocol {
-        let configuration = ServerConfiguration(databasePath: fixture.path, assetsPath: StoreFixture.repository.appendingPathComponent("Assets").path)
+        let configuration = ServerConfiguration(databasePath: fixture.path, assetsPath: StoreFixture.repository.appendingPathComponent("Assets").path,
+                                                cacheRecheckSeconds: 0)
         return Application(router: buildRouter(store: fixture.store, configuration: configuration))
     }
 

@@ -1,0 +1,67 @@
+import CatalogStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Counts scans in memory and writes them to the store in one transaction every
+/// `interval`, and once more when the service stops: a resolver lookup costs no write
+/// of its own. A crash loses at most one interval of counts, never a verdict.
+public final class ScanCounter: Service, @unchecked Sendable {
+    private struct Item: Hashable {
+        let gtin: String, lot: String, serial: String
+    }
+
+    private let store: CatalogStore
+    private let interval: Duration
+    private let logger = Logger(label: "terroir-server.scans")
+    private let lock = NSLock()
+    private var counts: [Item: Int] = [:]
+    private var pending: [Item: Int] = [:]
+    static let maximumRemembered = 100_000
+
+    public init(store: CatalogStore, interval: Duration = .milliseconds(200)) {
+        self.store = store
+        self.interval = interval
+    }
+
+    /// Counts one scan; returns how many times the item has been scanned, this one included.
+    func record(gtin: String, lot: String, serial: String) throws -> Int {
+        let item = Item(gtin: gtin, lot: lot, serial: serial)
+        lock.lock()
+        let known = counts[item]
+        lock.unlock()
+        let base = try known ?? store.scanCount(gtin: gtin, lot: lot, serial: serial)
+        lock.lock()
+        defer { lock.unlock() }
+        if counts.count >= Self.maximumRemembered && pending.isEmpty { counts = [:] }
+        let count = max(counts[item] ?? base, base) + 1
+        counts[item] = count
+        pending[item, default: 0] += 1
+        return count
+    }
+
+    /// Writes the counts gathered since the last write.
+    public func flush() {
+        lock.lock()
+        let batch = pending
+        pending = [:]
+        lock.unlock()
+        guard !batch.isEmpty else { return }
+        do {
+            try store.addScans(batch.map { ($0.key.gtin, $0.key.lot, $0.key.serial, $0.value) })
+        } catch {
+            logger.error("could not write \(batch.count) scan counts: \(String(describing: error))")
+            lock.lock()
+            for (item, count) in batch { pending[item, default: 0] += count }
+            lock.unlock()
+        }
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            flush()
+        }
+        flush()
+    }
+}
