@@ -6,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import ProductSpecs
 import TestSupport
+import TerroirServer
 import Testing
 
 /// A client's mistakes get RFC 9457 problems with stable codes, never a 500.
@@ -48,6 +49,28 @@ struct ProblemTests {
             let findings = (response.json["compliance"] as? [String: Any])?["findings"] as? [[String: Any]] ?? []
             #expect(findings.contains { ($0["field"] as? String) == "moisture" }, "\(response.text)")
             #expect(try fixture.store.product(reference: "farm/WET") == nil)
+        }
+    }
+}
+
+/// A key over its rate gets 429 with Retry-After; other keys are not affected.
+struct RateLimitTests {
+    @Test func aKeyOverItsRateIsToldWhenToRetry() async throws {
+        let fixture = try ServerFixture()
+        let configuration = ServerConfiguration(databasePath: fixture.fixture.path, requestsPerSecond: 0.5, burst: 2, cacheRecheckSeconds: 0)
+        let application = Application(router: buildRouter(store: fixture.store, configuration: configuration))
+        try await application.test(.router) { client in
+            let platform = ServerFixture.headers(fixture.tokens["platform"])
+            var statuses: [Int] = []
+            for _ in 0..<3 {
+                statuses.append(try await client.execute(uri: "/v1/brands", method: .get, headers: platform).status.code)
+            }
+            #expect(statuses == [200, 200, 429])
+            let limited = try await client.execute(uri: "/v1/brands", method: .get, headers: platform)
+            #expect(limited.headers[.retryAfter].flatMap(Int.init).map { $0 >= 1 } == true)
+            #expect(limited.json["code"] as? String == "rate.limited")
+            let other = try await client.execute(uri: "/v1/brands", method: .get, headers: ServerFixture.headers(fixture.tokens["officer"]))
+            #expect(other.status == .ok)
         }
     }
 }
