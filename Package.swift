@@ -80,7 +80,6 @@ let package = Package(
             dependencies: [
                 "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport", "Labels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -91,7 +90,6 @@ let package = Package(
                 "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport", "Labels",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

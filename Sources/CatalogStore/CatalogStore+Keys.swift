@@ -1,4 +1,5 @@
 import Crypto
+import DigitalLink
 import Foundation
 import GRDB
 import Measures
@@ -84,13 +85,7 @@ extension CatalogStore {
     }
 
     private static func hash(_ secret: String) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in SHA256.hash(data: Data(secret.utf8)) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Digests.sha256Hex(Data(secret.utf8))
     }
 
     private static func key(_ row: Row) -> APIKey {

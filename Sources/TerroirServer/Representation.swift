@@ -1,7 +1,6 @@
 import BrandStandards
 import CatalogStore
 import CompressNIO
-import Crypto
 import DigitalLink
 import Foundation
 import HTTPTypes
@@ -25,13 +24,7 @@ struct Representation {
 
     /// The first 128 bits of the bytes' SHA-256, in hexadecimal.
     static func digest(_ bytes: [UInt8]) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in SHA256.hash(data: bytes).prefix(16) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Digests.sha256Hex(bytes, bytes: 16)
     }
 
     func response(to request: Request, status: HTTPResponse.Status = .ok) throws -> Response {

@@ -1,6 +1,5 @@
 import CatalogExport
 import CatalogStore
-import Crypto
 import DigitalLink
 import Dispatch
 import Foundation
@@ -163,14 +162,7 @@ struct LabelBatchWriter {
     }
 
     static func sha256(_ data: Data) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: data) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        Digests.sha256Hex(data)
     }
 }
 
