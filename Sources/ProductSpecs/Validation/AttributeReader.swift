@@ -166,7 +166,10 @@ struct AttributeReader {
             let matching = requirement.cases.first { $0.when.allSatisfy { options[$0.key] == $0.value } }
             let min = matching?.min ?? requirement.min
             let max = matching?.max ?? requirement.max
-            let condition = matching.map { " (" + $0.when.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")" } ?? ""
+            // Said only when a bound is broken: most rows break none.
+            var condition: String {
+                matching.map { " (" + $0.when.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")" } ?? ""
+            }
             if let min, Self.compare(value.value, min) == .orderedAscending {
                 findings.error("attribute.out_of_range", value.id, expected: "≥ \(min.text(.en))\(condition)", found: value.entered,
                                zh: "“\(requirement.name.zh)”\(value.entered) 低于下限 \(min.text(.zh))\(condition)",
