@@ -59,9 +59,9 @@ public final class ProductWriter {
         for text in [reportText, product.producerID, product.sku, product.status.rawValue, now, now] { insert.bind(text) }
         try insert.run()
         if db.changesCount > 0 {
-            let id = db.lastInsertedRowID
-            try log(id, brand: product.brandID, event: "insert", exportable: false)
-            touched.insert(id)
+            // A new product is not certified, so platforms have nothing to learn: the
+            // feed starts with its certification. (The import itself is audited.)
+            touched.insert(db.lastInsertedRowID)
             inserted += 1
             return .inserted
         }

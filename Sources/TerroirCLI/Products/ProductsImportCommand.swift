@@ -35,7 +35,8 @@ struct ProductsImportCommand: ParsableCommand {
         let progress = ProgressBar("importing", total: isatty(STDERR_FILENO) == 1 ? LineCount.of(url).map { max(0, $0 - 1) } : nil)
         do {
             let rows = ValidatingReader(
-                reader: try ProductFileReader(url: url, standard: published.standard), validator: validator, defaultProducer: producer
+                reader: try ProductFileReader(url: url, standard: published.standard), validator: validator, defaultProducer: producer,
+                workers: 2
             )
             let (writer, committed) = try catalog.importProducts(
                 brand: brand, standardVersion: published.number, actor: store.actorName, source: file
