@@ -3,17 +3,17 @@ import ProductSpecs
 /// Builds JSON as UTF-8 bytes by hand with keys in a fixed order: exports write one
 /// object per product, and an encoder (or growing a `String`) per product would cost
 /// more than the rest together.
-struct JSONBuilder {
+public struct JSONBuilder {
     /// The JSON so far; callers may swap their own buffer in to build in place.
-    var bytes: [UInt8] = []
+    public var bytes: [UInt8] = []
     private var needsComma = false
 
-    init(capacity: Int = 1024) {
+    public init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
     }
 
     /// The JSON as text.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func key(_ name: String?) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
@@ -24,36 +24,36 @@ struct JSONBuilder {
         }
     }
 
-    mutating func beginObject(_ name: String? = nil) {
+    public mutating func beginObject(_ name: String? = nil) {
         key(name)
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
-    mutating func endObject() {
+    public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
-    mutating func beginArray(_ name: String? = nil) {
+    public mutating func beginArray(_ name: String? = nil) {
         key(name)
         bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
-    mutating func endArray() {
+    public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// A string member (or array element when `name` is nil); `nil` writes null.
-    mutating func string(_ name: String?, _ value: String?) {
+    public mutating func string(_ name: String?, _ value: String?) {
         key(name)
         if let value { JSONText.appendString(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
     /// A number or literal written as is (`12.5`, `true`).
-    mutating func raw(_ name: String?, _ literal: String) {
+    public mutating func raw(_ name: String?, _ literal: String) {
         key(name)
         bytes.append(contentsOf: literal.utf8)
     }

@@ -34,8 +34,7 @@ extension CatalogStore {
 
     /// Creates a key: audited; the token is returned once and only its hash is kept.
     public func createAPIKey(name: String, role: APIRole, scope: [String], actor: String) throws -> (key: APIKey, token: String) {
-        var secret = [UInt8](repeating: 0, count: 24)
-        SymmetricKey(size: .bits192).withUnsafeBytes { secret = Array($0) }
+        let secret = SymmetricKey(size: .bits192).withUnsafeBytes { Array($0) }
         let secretText = Data(secret).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
         return try write { db in
             let now = Self.timestamp()

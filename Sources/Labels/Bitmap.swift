@@ -26,10 +26,8 @@ public struct Bitmap: Sendable, Equatable {
     /// each module `dots` pixels square, with `quietZone` light modules around it.
     public mutating func draw(_ symbol: QRSymbol, x: Int, y: Int, dots: Int, quietZone: Int) {
         fill(x: x, y: y, width: (symbol.width + 2 * quietZone) * dots, height: (symbol.width + 2 * quietZone) * dots, value: 255)
-        for row in 0..<symbol.width {
-            for column in 0..<symbol.width where symbol.isDark(column: column, row: row) {
-                fill(x: x + (column + quietZone) * dots, y: y + (row + quietZone) * dots, width: dots, height: dots)
-            }
+        symbol.forEachDarkRun { row, column, length in
+            fill(x: x + (column + quietZone) * dots, y: y + (row + quietZone) * dots, width: length * dots, height: dots)
         }
     }
 

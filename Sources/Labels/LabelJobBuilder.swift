@@ -49,9 +49,22 @@ public struct LabelJobBuilder: Sendable {
         return data
     }
 
+    /// The job for a new batch, as the batch keeps it: built, then read back from its
+    /// stored JSON (so that what is drawn now is exactly what a resume draws), then
+    /// rehearsed, so that everything a label could fail on, short of its serial,
+    /// fails here, before any serial is spent.
+    public func prepare(product: Product, producer: Producer, lot: String, size: String?, dpi: Int?, format: LabelFormat,
+                        colour: Bool = false, nativeQR: Bool = false) throws(LabelError) -> (job: LabelJob, storedJSON: String) {
+        let storedJSON = try job(product: product, producer: producer, lot: lot, size: size, dpi: dpi, format: format,
+                                 colour: colour, nativeQR: nativeQR).storedJSON()
+        let job = try LabelJob(storedJSON: storedJSON)
+        try Self.rehearse(job, resolver: standard.resolver, gtin: product.gtin, lot: lot)
+        return (job, storedJSON)
+    }
+
     /// Renders one label with the longest serial a batch can reach, so that a layout,
     /// a lot or a URI that cannot work is refused before any serial is issued.
-    public static func rehearse(_ job: LabelJob, resolver: String, gtin: GTIN?, lot: String) throws(LabelError) {
+    static func rehearse(_ job: LabelJob, resolver: String, gtin: GTIN?, lot: String) throws(LabelError) {
         let serial = "99999999"
         let uri: DigitalLinkURI
         do throws(DigitalLinkError) {

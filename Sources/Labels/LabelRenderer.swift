@@ -58,8 +58,9 @@ public final class LabelRenderer {
         switch job.format {
         case .png where job.colour:
             var layers = self.layers
-            try drawPerLabel(serial: serial, symbol: symbol, module: module) { (x, y, w, h) in layers[0].bitmap.fill(x: x, y: y, width: w, height: h) }
-                text: { grey, x, y in layers[0].bitmap.darken(with: grey, x: x, y: y) }
+            try drawPerLabelText(serial: serial) { grey, x, y in layers[0].bitmap.darken(with: grey, x: x, y: y) }
+            let origin = qrOrigin(symbol, module)
+            layers[0].bitmap.draw(symbol, x: origin.x, y: origin.y, dots: module, quietZone: job.rules.qr.quietZoneModules)
             return try PNGEncoder.encodeRGB(Self.compose(layers, width: width, height: height), width: width, height: height, dotsPerInch: job.dpi)
         case .png:
             return try PNGEncoder.encode(try packedLabel(serial: serial, symbol: symbol, module: module, drawQR: true), dotsPerInch: job.dpi)
@@ -88,41 +89,19 @@ public final class LabelRenderer {
 
     private func packedLabel(serial: String, symbol: QRSymbol, module: Int, drawQR: Bool) throws(LabelError) -> PackedBitmap {
         var packed = packedTemplate!
-        try drawPerLabel(serial: serial, symbol: nil, module: module) { (x, y, w, h) in packed.fillBlack(x: x, y: y, width: w, height: h) }
-            text: { grey, x, y in packed.drawBlack(grey, x: x, y: y) }
-        if drawQR { draw(symbol, module: module, into: &packed) }
+        try drawPerLabelText(serial: serial) { grey, x, y in packed.drawBlack(grey, x: x, y: y) }
+        if drawQR {
+            let origin = qrOrigin(symbol, module)
+            packed.draw(symbol, x: origin.x, y: origin.y, dots: module, quietZone: job.rules.qr.quietZoneModules)
+        }
         return packed
     }
 
-    /// Draws a QR code into a packed image a module row at a time: the row's dark
-    /// modules are cleared in a mask once, which is then ANDed into each of its dot rows.
-    private func draw(_ symbol: QRSymbol, module: Int, into packed: inout PackedBitmap) {
-        let origin = qrOrigin(symbol, module), quiet = job.rules.qr.quietZoneModules * module
-        let left = origin.x + quiet, top = origin.y + quiet
-        let firstByte = left / 8, lastByte = (left + symbol.width * module - 1) / 8
-        var mask = [UInt8](repeating: 0xFF, count: lastByte - firstByte + 1)
-        for row in 0..<symbol.width {
-            for index in mask.indices { mask[index] = 0xFF }
-            for column in 0..<symbol.width where symbol.isDark(column: column, row: row) {
-                let start = left + column * module - firstByte * 8
-                for bit in start..<(start + module) { mask[bit >> 3] &= ~(0x80 >> UInt8(bit & 7)) }
-            }
-            for dot in 0..<module { packed.blacken(row: top + row * module + dot, byte: firstByte, mask: mask) }
-        }
-    }
-
-    /// Draws what changes from label to label: the QR code and the text holding the serial.
-    private func drawPerLabel(serial: String, symbol: QRSymbol?, module: Int, fill: (Int, Int, Int, Int) -> Void,
-                              text: (Bitmap, Int, Int) -> Void) throws(LabelError) {
+    /// Draws the text that changes from label to label (the lines holding the serial).
+    private func drawPerLabelText(serial: String, _ draw: (Bitmap, Int, Int) -> Void) throws(LabelError) {
         for placed in texts where placed.isPerLabel {
             let (grey, x) = try typeset(placed, serial: serial)
-            text(grey, x, placed.y)
-        }
-        guard let symbol else { return }
-        let origin = qrOrigin(symbol, module)
-        let quiet = job.rules.qr.quietZoneModules
-        symbol.forEachDarkRun { row, column, length in
-            fill(origin.x + (column + quiet) * module, origin.y + (row + quiet) * module, length * module, module)
+            draw(grey, x, placed.y)
         }
     }
 

@@ -17,30 +17,6 @@ public struct PackedBitmap: Sendable, Equatable {
         bytes = packed.bytes
     }
 
-    /// Paints a black rectangle, clipped to the image.
-    public mutating func fillBlack(x: Int, y: Int, width: Int, height: Int) {
-        let left = max(0, x), right = min(self.width, x + width)
-        let top = max(0, y), bottom = min(self.height, y + height)
-        guard left < right, top < bottom else { return }
-        let rowBytes = rowBytes
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            for row in top..<bottom {
-                let start = row * rowBytes
-                var column = left
-                // Whole bytes at once where the run covers them.
-                while column < right {
-                    if column % 8 == 0 && column + 8 <= right {
-                        buffer[start + column / 8] = 0
-                        column += 8
-                    } else {
-                        buffer[start + column / 8] &= ~(0x80 >> UInt8(column % 8))
-                        column += 1
-                    }
-                }
-            }
-        }
-    }
-
     /// Darkens the pixels where `grey`, placed at (`x`, `y`), is darker than middle grey.
     public mutating func drawBlack(_ grey: Bitmap, x: Int, y: Int) {
         let rowBytes = rowBytes, width = self.width, height = self.height
@@ -58,13 +34,28 @@ public struct PackedBitmap: Sendable, Equatable {
         }
     }
 
-    /// Blackens, in row `row` from byte `byte` on, the pixels whose bits are clear in
-    /// `mask`: one AND a byte, for shapes such as QR codes drawn row by row.
-    public mutating func blacken(row: Int, byte: Int, mask: [UInt8]) {
-        guard row >= 0, row < height, byte >= 0 else { return }
-        let start = row * rowBytes + byte, count = min(mask.count, rowBytes - byte)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            for index in 0..<count { buffer[start + index] &= mask[index] }
+    /// Draws a QR symbol with its top-left corner (quiet zone included) at (`x`, `y`),
+    /// each module `dots` dots square, a module row at a time: the row's dark modules
+    /// are cleared in a mask once, which is then ANDed into each of its dot rows. The
+    /// quiet zone is left as it is (white in a label's template).
+    public mutating func draw(_ symbol: QRSymbol, x: Int, y: Int, dots: Int, quietZone: Int) {
+        let left = x + quietZone * dots, top = y + quietZone * dots
+        guard left >= 0, left + symbol.width * dots <= width else { return }
+        let firstByte = left / 8, lastByte = (left + symbol.width * dots - 1) / 8
+        var mask = [UInt8](repeating: 0xFF, count: lastByte - firstByte + 1)
+        let rowBytes = rowBytes, height = height
+        for row in 0..<symbol.width {
+            for index in mask.indices { mask[index] = 0xFF }
+            symbol.forEachDarkRun(row: row) { column, length in
+                let start = left + column * dots - firstByte * 8
+                for bit in start..<(start + length * dots) { mask[bit >> 3] &= ~(0x80 >> UInt8(bit & 7)) }
+            }
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                for dot in 0..<dots where (0..<height).contains(top + row * dots + dot) {
+                    let start = (top + row * dots + dot) * rowBytes + firstByte
+                    for index in mask.indices { buffer[start + index] &= mask[index] }
+                }
+            }
         }
     }
 }

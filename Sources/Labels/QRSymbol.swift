@@ -51,14 +51,19 @@ public struct QRSymbol: Sendable, Equatable {
     /// and length, row by row.
     public func forEachDarkRun(_ body: (_ row: Int, _ column: Int, _ length: Int) -> Void) {
         for row in 0..<width {
-            var column = 0
-            while column < width {
-                guard isDark(column: column, row: row) else { column += 1; continue }
-                var length = 1
-                while column + length < width && isDark(column: column + length, row: row) { length += 1 }
-                body(row, column, length)
-                column += length
-            }
+            forEachDarkRun(row: row) { body(row, $0, $1) }
+        }
+    }
+
+    /// Calls `body` with each run of dark modules in one row: its first column and length.
+    public func forEachDarkRun(row: Int, _ body: (_ column: Int, _ length: Int) -> Void) {
+        var column = 0
+        while column < width {
+            guard isDark(column: column, row: row) else { column += 1; continue }
+            var length = 1
+            while column + length < width && isDark(column: column + length, row: row) { length += 1 }
+            body(column, length)
+            column += length
         }
     }
 }

@@ -1,4 +1,5 @@
 import BrandStandards
+import CatalogExport
 import CatalogStore
 import DigitalLink
 import Foundation
@@ -11,16 +12,24 @@ extension ServerState {
     func addBrandRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/v1/brands") { request, context in
             _ = try Access.require(context, .officer, .producer, .station, .platform)
-            var json = "["
-            for (index, published) in try store.currentStandards().enumerated() {
-                if index > 0 { json += "," }
+            var json = JSONBuilder()
+            json.beginArray()
+            for published in try store.currentStandards() {
                 let standard = published.standard
-                json += "{\"id\":" + JSONText.quoted(standard.id) + ",\"name\":{\"zh\":" + JSONText.quoted(standard.name.zh)
-                    + ",\"en\":" + JSONText.quoted(standard.name.en) + "},\"model\":" + JSONText.quoted(standard.model.rawValue)
-                    + ",\"version\":\(published.number),\"label\":" + JSONText.quoted(standard.version)
-                    + ",\"published_at\":" + JSONText.quoted(published.publishedAt) + "}"
+                json.beginObject()
+                json.string("id", standard.id)
+                json.beginObject("name")
+                json.string("zh", standard.name.zh)
+                json.string("en", standard.name.en)
+                json.endObject()
+                json.string("model", standard.model.rawValue)
+                json.raw("version", String(published.number))
+                json.string("label", standard.version)
+                json.string("published_at", published.publishedAt)
+                json.endObject()
             }
-            return try Representation(bytes: Array((json + "]").utf8), contentType: "application/json").response(to: request)
+            json.endArray()
+            return try Representation(bytes: json.bytes, contentType: "application/json").response(to: request)
         }
         router.get("/v1/brands/:id") { request, context in
             _ = try Access.require(context, .officer, .producer, .station, .platform)

@@ -17,12 +17,17 @@ final class CatalogCache: @unchecked Sendable {
     private var checkedAt = -Double.infinity
     private let recheck: Double
     private var context: ExportContext?
-    private var pages: [String: (bytes: [UInt8], digest: String)] = [:]
-    private var keys: [String: APIKey?] = [:]
-    private var products: [String: (stored: StoredProduct, entry: CatalogEntry)?] = [:]
-    private var serials: [String: (batchID: Int64, lot: String, key: [UInt8])?] = [:]
-    static let maximumPages = 512
-    static let maximumEntries = 4096
+    private var pages = Memo<(bytes: [UInt8], digest: String)>(limit: 512)
+    private var keys = Memo<APIKey?>(limit: 4096)
+    private var products = Memo<(stored: StoredProduct, entry: CatalogEntry)?>(limit: 4096)
+    private var serials = Memo<(batchID: Int64, lot: String, key: [UInt8])?>(limit: 4096)
+
+    /// Values built at the current data version, by key; emptied when it moves, or
+    /// when it holds `limit` of them.
+    private struct Memo<Value> {
+        var values: [String: Value] = [:]
+        let limit: Int
+    }
 
     init(store: CatalogStore, recheck: Double) {
         self.store = store
@@ -59,10 +64,10 @@ final class CatalogCache: @unchecked Sendable {
         lock.lock()
         if current != version {
             version = current
-            pages = [:]
-            keys = [:]
-            products = [:]
-            serials = [:]
+            pages.values = [:]
+            keys.values = [:]
+            products.values = [:]
+            serials.values = [:]
         }
         checkedAt = now
         context = fresh
@@ -70,75 +75,46 @@ final class CatalogCache: @unchecked Sendable {
         return fresh
     }
 
-    /// A page built by `build` for `key`, or the one built before at this data version.
-    func page(_ key: String, build: (ExportContext) throws -> [UInt8]) throws -> (bytes: [UInt8], digest: String) {
+    /// The value `build` makes for `key`, or the one it made before at this data version.
+    private func remember<Value>(_ table: ReferenceWritableKeyPath<CatalogCache, Memo<Value>>, _ key: String,
+                                 build: (ExportContext) throws -> Value) throws -> Value {
         let context = try exportContext()
         lock.lock()
-        if let cached = pages[key] {
+        if let cached = self[keyPath: table].values[key] {
             lock.unlock()
             return cached
         }
         lock.unlock()
-        let bytes = try build(context)
-        let page = (bytes, Representation.digest(bytes))
+        let value = try build(context)
         lock.lock()
-        if pages.count >= Self.maximumPages { pages = [:] }
-        pages[key] = page
+        if self[keyPath: table].values.count >= self[keyPath: table].limit { self[keyPath: table].values = [:] }
+        self[keyPath: table].values[key] = value
         lock.unlock()
-        return page
+        return value
     }
 
-    /// The live key for a bearer token (`nil` for none), looked up once per data version:
-    /// revoking a key is audited, which moves the version.
-    func apiKey(token: String) throws -> APIKey? {
-        _ = try exportContext()
-        lock.lock()
-        if let cached = keys[token] {
-            lock.unlock()
-            return cached
+    /// A page built by `build` for `key`, with its digest.
+    func page(_ key: String, build: (ExportContext) throws -> [UInt8]) throws -> (bytes: [UInt8], digest: String) {
+        try remember(\.pages, key) { context in
+            let bytes = try build(context)
+            return (bytes, Representation.digest(bytes))
         }
-        lock.unlock()
-        let key = try store.apiKey(token: token)
-        lock.lock()
-        if keys.count >= Self.maximumEntries { keys = [:] }
-        keys[token] = .some(key)
-        lock.unlock()
-        return key
+    }
+
+    /// The live key for a bearer token (`nil` for none): revoking a key is audited,
+    /// which moves the version.
+    func apiKey(token: String) throws -> APIKey? {
+        try remember(\.keys, token) { _ in try store.apiKey(token: token) }
     }
 
     /// The product a GTIN resolves to (certified first) and its catalog entry.
     func product(gtin: GTIN) throws -> (stored: StoredProduct, entry: CatalogEntry)? {
-        let context = try exportContext()
-        lock.lock()
-        if let cached = products[gtin.digits] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        let found = try store.products(gtin: gtin).first.map { ($0, context.entry($0)) }
-        lock.lock()
-        if products.count >= Self.maximumEntries { products = [:] }
-        products[gtin.digits] = .some(found)
-        lock.unlock()
-        return found
+        try remember(\.products, gtin.digits) { context in try store.products(gtin: gtin).first.map { ($0, context.entry($0)) } }
     }
 
     /// The batch that issued a serial of a GTIN, its lot and signing key (`nil` when
-    /// none did), looked up once per data version: issuing a batch moves the version.
+    /// none did): issuing a batch moves the version.
     func issuedSerial(gtin: GTIN, serial: Int64) throws -> (batchID: Int64, lot: String, key: [UInt8])? {
-        _ = try exportContext()
-        let key = "\(gtin.digits)/\(serial)"
-        lock.lock()
-        if let cached = serials[key] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        let found = try store.issuedSerial(gtin: gtin, serial: serial)
-        lock.lock()
-        if serials.count >= Self.maximumEntries { serials = [:] }
-        serials[key] = .some(found)
-        lock.unlock()
-        return found
+        try remember(\.serials, "\(gtin.digits)/\(serial)") { _ in try store.issuedSerial(gtin: gtin, serial: serial) }
     }
 }

@@ -1,4 +1,5 @@
 import BrandStandards
+import CatalogExport
 import CatalogStore
 import DigitalLink
 import Foundation
@@ -41,14 +42,11 @@ extension ServerState {
             try Self.refuse(try store.labelRefusals(for: request))
             let job: LabelJob
             do throws(LabelError) {
-                job = try LabelJob(storedJSON: LabelJobBuilder(standard: published.standard, assets: configuration.assetsPath, font: configuration.fontPath)
-                    .job(product: stored.product, producer: producer, lot: lot, size: body["size"] as? String, dpi: body["dpi"] as? Int, format: format)
-                    .storedJSON())
-                try LabelJobBuilder.rehearse(job, resolver: published.standard.resolver, gtin: stored.product.gtin, lot: lot)
+                (job, request.jobJSON) = try LabelJobBuilder(standard: published.standard, assets: configuration.assetsPath, font: configuration.fontPath)
+                    .prepare(product: stored.product, producer: producer, lot: lot, size: body["size"] as? String, dpi: body["dpi"] as? Int, format: format)
             } catch {
                 throw Problem(.unprocessableContent, error.code, error.message)
             }
-            request.jobJSON = job.storedJSON()
             request.size = job.size.id
             request.dpi = job.dpi
             switch try store.issueLabelBatch(request, actor: Self.actor(key)) {
@@ -121,16 +119,29 @@ extension ServerState {
 
     /// A batch and its manifest: each serial with the URI its QR code carries.
     static func batchJSON(_ batch: LabelBatch, key: [UInt8], resolver: String) throws -> String {
-        var json = "{\"id\":\(batch.id),\"product\":\(batch.productID),\"brand\":" + JSONText.quoted(batch.brandID)
-            + ",\"gtin\":\"\(batch.gtin.digits)\",\"lot\":" + JSONText.quoted(batch.lot)
-            + ",\"first_serial\":\(batch.firstSerial),\"count\":\(batch.count),\"size\":" + JSONText.quoted(batch.size)
-            + ",\"dpi\":\(batch.dpi),\"format\":" + JSONText.quoted(batch.format) + ",\"standard_version\":\(batch.standardVersion)"
-            + ",\"issued_at\":" + JSONText.quoted(batch.issuedAt) + ",\"manifest\":["
+        var json = JSONBuilder(capacity: 256 + 128 * batch.count)
+        json.beginObject()
+        json.raw("id", String(batch.id))
+        json.raw("product", String(batch.productID))
+        json.string("brand", batch.brandID)
+        json.string("gtin", batch.gtin.digits)
+        json.string("lot", batch.lot)
+        json.raw("first_serial", String(batch.firstSerial))
+        json.raw("count", String(batch.count))
+        json.string("size", batch.size)
+        json.raw("dpi", String(batch.dpi))
+        json.string("format", batch.format)
+        json.raw("standard_version", String(batch.standardVersion))
+        json.string("issued_at", batch.issuedAt)
+        json.beginArray("manifest")
         for serial in batch.serials {
-            if serial != batch.firstSerial { json += "," }
-            let uri = try signedURI(resolver: resolver, batch: batch, key: key, serial: serial)
-            json += "{\"serial\":\(serial),\"uri\":" + JSONText.quoted(uri) + "}"
+            json.beginObject()
+            json.raw("serial", String(serial))
+            json.string("uri", try signedURI(resolver: resolver, batch: batch, key: key, serial: serial))
+            json.endObject()
         }
-        return json + "]}"
+        json.endArray()
+        json.endObject()
+        return json.text
     }
 }

@@ -145,10 +145,10 @@ struct LabelBatchWriter {
         let file = folder.url.appendingPathComponent(name)
         let uri = try SerialSignature.signedURI(resolver: resolver, gtin: batch.gtin, lot: batch.lot, serial: String(serial), key: key)
         if access(file.path, F_OK) == 0, let existing = FileManager.default.contents(atPath: file.path) {
-            return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(existing)), bytes: nil)
+            return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Digests.sha256Hex(existing)), bytes: nil)
         }
         let bytes = Data(try renderer.render(serial: String(serial), uri: uri))
-        return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Self.sha256(bytes)), bytes: bytes)
+        return Outcome(entry: .init(serial: serial, uri: uri, file: name, sha256: Digests.sha256Hex(bytes)), bytes: bytes)
     }
 
     /// Writes a file with plain POSIX calls: no fsync per label (the rename makes it
@@ -159,10 +159,6 @@ struct LabelBatchWriter {
         defer { close(descriptor) }
         let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         guard written == data.count else { throw CLIError(zh: "无法写入 \(path)", en: "cannot write \(path)") }
-    }
-
-    static func sha256(_ data: Data) -> String {
-        Digests.sha256Hex(data)
     }
 }
 

@@ -51,15 +51,11 @@ struct LabelsGenerateCommand: ParsableCommand {
         var request = LabelBatchRequest(productID: stored.id, lot: lot, count: count, size: size ?? "", dpi: dpi ?? 0,
                                         format: format.rawValue, standardVersion: published.number, jobJSON: "")
         try Self.refuse(try catalog.labelRefusals(for: request), product: stored)
-        let job = try LabelJobBuilder(standard: published.standard, assets: assets, font: font)
-            .job(product: stored.product, producer: producer, lot: lot, size: size, dpi: dpi, format: format, colour: colour, nativeQR: nativeQR)
-        request.jobJSON = job.storedJSON()
-        // Everything a label could fail on, short of its serial, fails here, before
-        // any serial is spent: the longest serial this batch could carry is tried.
-        let decoded = try LabelJob(storedJSON: request.jobJSON)
-        try LabelJobBuilder.rehearse(decoded, resolver: published.standard.resolver, gtin: stored.product.gtin, lot: lot)
-        request.size = decoded.size.id
-        request.dpi = decoded.dpi
+        let (job, storedJSON) = try LabelJobBuilder(standard: published.standard, assets: assets, font: font)
+            .prepare(product: stored.product, producer: producer, lot: lot, size: size, dpi: dpi, format: format, colour: colour, nativeQR: nativeQR)
+        request.jobJSON = storedJSON
+        request.size = job.size.id
+        request.dpi = job.dpi
 
         switch try catalog.issueLabelBatch(request, actor: store.actorName) {
         case .refused(let reasons):
@@ -67,7 +63,7 @@ struct LabelsGenerateCommand: ParsableCommand {
         case .issued(let batch, let key):
             let last = batch.firstSerial + Int64(batch.count) - 1
             print("batch \(batch.id): \(batch.count) label(s) of \(batch.gtin.digits) lot \(batch.lot), serials \(batch.firstSerial)–\(last)")
-            try LabelBatchRun(batch: batch, key: key, job: decoded, resolver: published.standard.resolver, out: out, jobs: jobs)
+            try LabelBatchRun(batch: batch, key: key, job: job, resolver: published.standard.resolver, out: out, jobs: jobs)
                 .perform(in: catalog)
         }
     }

@@ -40,14 +40,14 @@ struct LabelsVerifyCommand: ParsableCommand {
                     "清单有 \(entries.count) 个序号，与批次的 \(info.count) 个不符")
         }
         let format = LabelFormat(rawValue: info.format) ?? .png
-        let width = Self.dots(info.widthMM, info.dpi), height = Self.dots(info.heightMM, info.dpi)
+        let width = Millimetres.dots(info.widthMM, dpi: info.dpi), height = Millimetres.dots(info.heightMM, dpi: info.dpi)
         for entry in entries {
             checkURI(entry, info: info, problem: problem)
             guard let data = FileManager.default.contents(atPath: batch.url.appendingPathComponent(entry.file).path) else {
                 problem("\(entry.file): missing", "\(entry.file)：文件缺失")
                 continue
             }
-            if LabelBatchWriter.sha256(data) != entry.sha256 { problem("\(entry.file): SHA-256 differs from the manifest", "\(entry.file)：SHA-256 与清单不符") }
+            if Digests.sha256Hex(data) != entry.sha256 { problem("\(entry.file): SHA-256 differs from the manifest", "\(entry.file)：SHA-256 与清单不符") }
             switch format {
             case .png:
                 guard let header = PNGHeader(data) else { problem("\(entry.file): not a PNG", "\(entry.file)：不是 PNG 文件"); continue }
@@ -101,10 +101,6 @@ struct LabelsVerifyCommand: ParsableCommand {
         } catch {
             problem("\(entry.file): \(error.explanation.en)", "\(entry.file)：\(error.explanation.zh)")
         }
-    }
-
-    static func dots(_ millimetres: Decimal, _ dpi: Int) -> Int {
-        Int((NSDecimalNumber(decimal: millimetres).doubleValue * Double(dpi) / 25.4).rounded())
     }
 }
 
