@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CatalogStoreTests",
-            dependencies: ["CatalogStore", "ProductSpecs", "BrandStandards", "Measures", "TestSupport"],
+            dependencies: ["CatalogStore", "ProductSpecs", "BrandStandards", "Measures", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -31,7 +31,7 @@ extension CatalogStore {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let now = Self.timestamp()
-                    let writer = ProductWriter(db: db, standardVersion: standardVersion, now: now)
+                    let writer = try ProductWriter(db: db, standardVersion: standardVersion, now: now)
                     let commit = try body(writer)
                     result = (writer, commit)
                     guard commit else { return .rollback }

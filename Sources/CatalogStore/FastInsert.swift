@@ -3,7 +3,8 @@ import GRDBSQLite
 
 /// Binds and runs a prepared statement through SQLite's C API, for the one hot path
 /// where GRDB's argument boxing showed in profiles: writing imported rows. Values
-/// are bound in order; the statement is reset before each use.
+/// are bound in order, every parameter each time; the statement is reset before
+/// each use.
 struct FastInsert {
     private let statement: SQLiteStatement
     private let connection: OpaquePointer
@@ -16,13 +17,15 @@ struct FastInsert {
         self.statement = statement.sqliteStatement
         self.connection = db.sqliteConnection!
         sqlite3_reset(self.statement)
-        sqlite3_clear_bindings(self.statement)
     }
 
     mutating func bind(_ value: String?) {
         index += 1
-        guard var text = value else { return }
         let index = self.index, statement = self.statement
+        guard var text = value else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
         guard !text.isEmpty else {
             // An empty string needs a non-null pointer, or it would bind as NULL.
             sqlite3_bind_text(statement, index, "", 0, nil)

@@ -11,6 +11,9 @@ public final class ProductWriter {
     private let db: Database
     private let standardVersion: Int
     private let now: String
+    /// The insert every new product goes through, prepared once: looking it up in
+    /// the statement cache hashed its whole SQL for every row.
+    private let insertStatement: Statement
 
     /// Products inserted so far.
     public private(set) var inserted = 0
@@ -28,10 +31,16 @@ public final class ProductWriter {
         case duplicate
     }
 
-    init(db: Database, standardVersion: Int, now: String) {
+    init(db: Database, standardVersion: Int, now: String) throws {
         self.db = db
         self.standardVersion = standardVersion
         self.now = now
+        insertStatement = try db.makeStatement(sql: """
+            INSERT INTO product (brand_id, gtin, name_zh, name_en, description, category_id, attributes, origin, outlet, price,
+                availability, standard_version, report, producer_id, sku, status, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (producer_id, sku) DO NOTHING
+            """)
     }
 
     /// Inserts or updates one validated product.
@@ -44,12 +53,7 @@ public final class ProductWriter {
         let (attributes, reportText) = (columns.attributes, columns.report)
         // Most imported rows are new: try the insert first, and look the product up
         // only when its producer and sku are taken.
-        var insert = FastInsert(try db.cachedStatement(sql: """
-            INSERT INTO product (brand_id, gtin, name_zh, name_en, description, category_id, attributes, origin, outlet, price,
-                availability, standard_version, report, producer_id, sku, status, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (producer_id, sku) DO NOTHING
-            """), in: db)
+        var insert = FastInsert(insertStatement, in: db)
         for text in [product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
                      product.category, attributes, product.origin?.digits, product.outlet, columns.price,
                      product.availability.rawValue] {

@@ -1,0 +1,59 @@
+@testable import CatalogStore
+import Foundation
+import GRDB
+import Testing
+
+/// Migrations that rebuild a table must keep what the table held.
+struct MigrationTests {
+    @Test func rebuildingTheProductTableKeepsRowsIdsReferencesAndTheSequence() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("db.sqlite").path)
+        try Migrations.migrator.migrate(queue, upTo: "v3: API keys and scan counts")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO producer (id, name_zh, name_en, uscc, admin_code, status, created_at, updated_at)
+                VALUES ('farm', '农场', 'Farm', '91321324MA1N2K3L4H', '321324101', 'active', 't', 't');
+                INSERT INTO signing_key (brand_id, secret, created_at) VALUES ('sihong-4x', x'00', 't');
+                """)
+            for (id, sku) in [(1, "A"), (2, "B"), (5, "C")] {
+                try db.execute(sql: """
+                    INSERT INTO product (id, brand_id, producer_id, sku, gtin, name_zh, name_en, category_id, attributes, availability,
+                        status, standard_version, report, created_at, updated_at)
+                    VALUES (?, 'sihong-4x', 'farm', ?, '06901234567892', '大米', 'Rice', 'rice', '[]', 'in_stock', 'certified', 1, '{}', 't', 't')
+                    """, arguments: [id, sku])
+            }
+            // Products 6 and 7 existed once and were deleted: their ids stay spent.
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = 7 WHERE name = 'product'")
+            try db.execute(sql: """
+                INSERT INTO label_batch (product_id, brand_id, gtin, lot, first_serial, count, size, dpi, format, standard_version,
+                    key_id, job_json, issuer, issued_at)
+                VALUES (2, 'sihong-4x', '06901234567892', 'L1', 1, 10, '50x30', 300, 'png', 1, 1, '{}', 'test', 't')
+                """)
+        }
+
+        try Migrations.migrator.migrate(queue)
+
+        try queue.write { db in
+            #expect(try Int64.fetchAll(db, sql: "SELECT id FROM product ORDER BY id") == [1, 2, 5])
+            #expect(try String.fetchAll(db, sql: "SELECT sku FROM product ORDER BY id") == ["A", "B", "C"])
+            #expect(try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'product'") == 7)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'product' ORDER BY name")
+            #expect(indexes.contains("product_brand") && indexes.contains("product_gtin"))
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'product_rebuilt%'").isEmpty)
+            #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_sequence WHERE name LIKE 'product_rebuilt%'").isEmpty)
+
+            let insert = """
+                INSERT INTO product (brand_id, producer_id, sku, name_zh, name_en, category_id, attributes, availability,
+                    status, standard_version, report, created_at, updated_at)
+                VALUES ('sihong-4x', 'farm', ?, '大米', 'Rice', 'rice', '[]', 'in_stock', ?, 1, '{}', 't', 't')
+                """
+            try db.execute(sql: insert, arguments: ["D", "draft"])
+            #expect(db.lastInsertedRowID == 8)
+            #expect(throws: DatabaseError.self) { try db.execute(sql: insert, arguments: ["E", "approved"]) }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: insert, arguments: ["A", "draft"]) }
+        }
+    }
+}
