@@ -50,7 +50,7 @@ extension Decimal {
     public var plainText: String {
         // Values read from text or multiplied by a unit factor have few places; only
         // the results of division need rounding before they are written.
-        if exponent >= -12 { return description }
+        if exponent >= -12 { return SmallDecimal(self)?.plainText ?? description }
         var copy = self
         var rounded = Decimal()
         NSDecimalRound(&rounded, &copy, 12, .plain)
@@ -88,13 +88,20 @@ extension Decimal {
     public var decimalPlaces: Int { max(0, -Int(exponent)) }
 }
 
-extension StringProtocol {
+extension String {
     /// The text with full-width ASCII forms (`５ｋｇ`, `％`) and the ideographic space
     /// turned into their ASCII equivalents, as Chinese input methods often type them.
     public var halfWidth: String {
-        if utf8.allSatisfy({ $0 < 0x80 }) || !unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }) {
-            return String(self)
+        // Most text has none: ASCII, or Chinese without full-width forms.
+        var bytes = utf8.makeIterator()
+        while let byte = bytes.next() {
+            // Full-width forms (U+FF01–FF5E) start EF BC or EF BD; the ideographic space is E3 80 80.
+            if byte == 0xEF || byte == 0xE3 { return halfWidthConverted }
         }
+        return self
+    }
+
+    private var halfWidthConverted: String {
         var scalars = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar.value {
@@ -105,9 +112,7 @@ extension StringProtocol {
         }
         return String(scalars)
     }
-}
 
-extension String {
     /// The text without leading and trailing white space (spaces, tabs, the
     /// ideographic space, line breaks), without bridging through NSString.
     public var trimmedWhitespace: Substring { trimmingWhitespace(self) }
@@ -119,13 +124,18 @@ extension Substring {
 }
 
 private func trimmingWhitespace<Text: StringProtocol>(_ text: Text) -> Text.SubSequence where Text.UTF8View: BidirectionalCollection {
-    func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace
-    }
     // Most cells start and end with a visible character: nothing to trim.
     guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text[text.startIndex..<text.endIndex] }
-    if !isSpace(first) && !isSpace(last) { return text[text.startIndex..<text.endIndex] }
-    guard let start = text.unicodeScalars.firstIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
-    let end = text.unicodeScalars.lastIndex(where: { !isSpace($0) })!
+    if !first.isSpace && !last.isSpace { return text[text.startIndex..<text.endIndex] }
+    guard let start = text.unicodeScalars.firstIndex(where: { !$0.isSpace }) else { return text[text.endIndex...] }
+    let end = text.unicodeScalars.lastIndex(where: { !$0.isSpace })!
     return text[start...end]
+}
+
+extension Unicode.Scalar {
+    /// Whether this is white space (Unicode's White_Space: spaces, tabs, line
+    /// breaks, the ideographic space), asking Unicode's tables only beyond ASCII.
+    public var isSpace: Bool {
+        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+    }
 }

@@ -15,7 +15,7 @@ public struct Quantity: Hashable, Sendable {
     public init(_ value: Decimal, _ unit: MeasureUnit) {
         self.value = value
         self.unit = unit
-        self.canonicalValue = unit.factor == 1 ? value : value * unit.factor
+        self.canonicalValue = unit.factor == 1 ? value : Decimal.product(value, unit.factor)
     }
 
     /// What the quantity measures.
@@ -37,8 +37,7 @@ public struct Quantity: Hashable, Sendable {
     /// comparable: the result is `nil`.
     public func compare(to other: Quantity) -> ComparisonResult? {
         guard dimension == other.dimension else { return nil }
-        let a = canonicalValue, b = other.canonicalValue
-        return a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame)
+        return Decimal.order(canonicalValue, other.canonicalValue)
     }
 }
 

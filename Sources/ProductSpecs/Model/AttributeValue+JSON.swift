@@ -86,9 +86,7 @@ extension AttributeValue: Codable {
     var valueText: String {
         switch value {
         case .quantity(let quantity):
-            // `entered` is trimmed; its leading ASCII numeral is the value as typed.
-            let length = entered.utf8.prefix { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }.count
-            if length > 0, let number = String(entered.utf8.prefix(length)) { return number }
+            if let numeral = enteredNumeral { return String(decoding: numeral, as: UTF8.self) }
             return quantity.value.plainText
         case .decimal:
             return String(entered.halfWidth.trimmedWhitespace)
@@ -97,30 +95,53 @@ extension AttributeValue: Codable {
         }
     }
 
+    /// The ASCII numeral `entered` starts with (it is trimmed): a quantity's value as
+    /// typed, `10` of `10斤`; `nil` when it starts otherwise (full-width digits).
+    private var enteredNumeral: Substring.UTF8View? {
+        let numeral = entered.utf8.prefix { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }
+        return numeral.isEmpty ? nil : numeral
+    }
+
     /// A list of attribute values as compact JSON, written without an encoder, as the
     /// store keeps them (without the canonical value, which decoding works out again).
+    /// Written as bytes: appending many small pieces to a `String` cost more than
+    /// the rest of encoding a row.
     public static func jsonText(_ values: [AttributeValue]) -> String {
-        var out = "["
-        out.reserveCapacity(96 * values.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(96 * values.count + 2)
+        out.append(UInt8(ascii: "["))
         for (index, attribute) in values.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"id\":"
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: #"{"id":"#.utf8)
             JSONText.appendString(attribute.id, to: &out)
-            out += ",\"entered\":"
+            out.append(contentsOf: #","entered":"#.utf8)
             JSONText.appendString(attribute.entered, to: &out)
-            out += ",\"kind\":\""
-            out += attribute.kind
-            out += "\",\"value\":"
-            JSONText.appendString(attribute.valueText, to: &out)
+            out.append(contentsOf: #","kind":""#.utf8)
+            out.append(contentsOf: attribute.kind.utf8)
+            out.append(contentsOf: #"","value":"#.utf8)
+            attribute.appendValueText(to: &out)
             // The canonical value is left out: it follows from the value and the unit.
             if case .quantity(let quantity) = attribute.value {
-                out += ",\"unit\":\""
-                out += quantity.unit.id
-                out += "\""
+                out.append(contentsOf: #","unit":""#.utf8)
+                out.append(contentsOf: quantity.unit.id.utf8)
+                out.append(UInt8(ascii: "\""))
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `valueText` as a JSON string; a quantity's numeral straight from the
+    /// bytes entered.
+    private func appendValueText(to out: inout [UInt8]) {
+        if case .quantity = value, let numeral = enteredNumeral {
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: numeral)
+            out.append(UInt8(ascii: "\""))
+        } else {
+            JSONText.appendString(valueText, to: &out)
+        }
     }
 }
 

@@ -186,8 +186,8 @@ struct AttributeReader {
     private static func compare(_ value: AttributeValue.Value, _ bound: AttributeBound) -> ComparisonResult? {
         func order<T: Comparable>(_ a: T, _ b: T) -> ComparisonResult { a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame) }
         switch (value, bound) {
-        case (.integer(let number), .number(let limit)): return order(Decimal(number), limit)
-        case (.decimal(let number), .number(let limit)): return order(number, limit)
+        case (.integer(let number), .number(let limit)): return Decimal.order(Decimal(number), limit)
+        case (.decimal(let number), .number(let limit)): return Decimal.order(number, limit)
         case (.quantity(let quantity), .quantity(let limit)): return quantity.compare(to: limit)
         case (.date(let day), .date(let limit)): return order(day, limit)
         default: return nil
