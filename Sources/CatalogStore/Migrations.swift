@@ -160,7 +160,8 @@ enum Migrations {
             // `status IN (five values)` made SQLite build a temporary b-tree for every
             // row written, about a third of an import's insert time. The same check as
             // comparisons costs nothing. SQLite cannot alter a constraint, so the table
-            // is rebuilt (its ids and AUTOINCREMENT high-water mark kept).
+            // is rebuilt (its ids and AUTOINCREMENT high-water mark kept), and its GTIN
+            // index becomes partial.
             let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'product'")
             try db.execute(sql: """
                 CREATE TABLE product_rebuilt (
@@ -190,7 +191,9 @@ enum Migrations {
                 DROP TABLE product;
                 ALTER TABLE product_rebuilt RENAME TO product;
                 CREATE INDEX product_brand ON product(brand_id, status);
-                CREATE INDEX product_gtin ON product(gtin);
+                -- Only products with a GTIN: most are registered without one, and the
+                -- lookups (`gtin = ?`) never ask for those.
+                CREATE INDEX product_gtin ON product(gtin) WHERE gtin IS NOT NULL;
                 """)
             if let sequence {
                 try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'product'")

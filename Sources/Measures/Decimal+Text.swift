@@ -133,9 +133,13 @@ private func trimmingWhitespace<Text: StringProtocol>(_ text: Text) -> Text.SubS
 }
 
 extension Unicode.Scalar {
-    /// Whether this is white space (Unicode's White_Space: spaces, tabs, line
-    /// breaks, the ideographic space), asking Unicode's tables only beyond ASCII.
+    /// Whether this is white space: Unicode's White_Space property (spaces, tabs,
+    /// line breaks, the no-break and ideographic spaces), whose list is fixed, so
+    /// tested without a table lookup.
     public var isSpace: Bool {
-        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

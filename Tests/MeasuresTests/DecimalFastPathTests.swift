@@ -53,3 +53,23 @@ struct DecimalFastPathTests {
         #expect(Decimal(string: "5e3")!.plainText == "5000")
     }
 }
+
+/// The white-space test without Unicode's tables must say what the tables say.
+struct WhiteSpaceTests {
+    @Test func isSpaceIsUnicodesWhiteSpaceForEveryScalar() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isSpace != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true)): isSpace \(scalar.isSpace)")
+            }
+        }
+    }
+
+    @Test func trimmingTakesEveryKindOfSpaceFromBothEnds() {
+        #expect("\u{3000} 5 kg\t\u{A0}".trimmedWhitespace == "5 kg")
+        #expect("\u{2003}\u{2003}".trimmedWhitespace.isEmpty)
+        #expect("南粳9108".trimmedWhitespace == "南粳9108")
+        #expect("５ｋｇ\u{3000}".halfWidth == "5kg ")
+        #expect("泗洪大米".halfWidth == "泗洪大米")
+    }
+}

@@ -15,8 +15,9 @@ public struct AdministrativeCode: Hashable, Comparable, Sendable, CustomStringCo
     /// Reads a code; `nil` unless it has 6, 9 or 12 digits, names a real province, and
     /// does not name a county under a prefecture given as `00`.
     public init?(_ text: String) {
+        // By bytes: validating an import reads one code per row.
         let bytes = Array(text.utf8)
-        guard [6, 9, 12].contains(bytes.count), bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        guard bytes.count == 6 || bytes.count == 9 || bytes.count == 12, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let province = Int(bytes[0] - 0x30) * 10 + Int(bytes[1] - 0x30)
         guard Self.provinceNumbers.contains(province) else { return nil }
         let prefectureIsZero = bytes[2] == 0x30 && bytes[3] == 0x30
@@ -24,7 +25,7 @@ public struct AdministrativeCode: Hashable, Comparable, Sendable, CustomStringCo
         if prefectureIsZero && !countyIsZero { return nil }
         if bytes.count > 6 && countyIsZero { return nil }
         digits = text
-        significantPrefix = Self.prefix(of: text)
+        significantPrefix = text[..<text.utf8.index(text.startIndex, offsetBy: Self.prefixLength(of: bytes))]
     }
 
     private static let provinceNumbers = Set(provinces.compactMap { Int($0) })
@@ -49,16 +50,19 @@ public struct AdministrativeCode: Hashable, Comparable, Sendable, CustomStringCo
     /// (`320000`), `3213` for Suqian (`321300`), `321324` for Sihong.
     public let significantPrefix: Substring
 
-    private static func prefix(of digits: String) -> Substring {
-        var prefix = Substring(digits)
-        while prefix.count > 6 && prefix.hasSuffix("000") { prefix = prefix.dropLast(3) }
-        while prefix.count > 2 && prefix.count <= 6 && prefix.hasSuffix("00") { prefix = prefix.dropLast(2) }
-        return prefix
+    /// How many of a code's digits are significant: trailing `000` below the county,
+    /// then trailing `00` above it, are dropped.
+    private static func prefixLength(of bytes: [UInt8]) -> Int {
+        func zeros(_ count: Int, endingAt end: Int) -> Bool { bytes[(end - count)..<end].allSatisfy { $0 == 0x30 } }
+        var length = bytes.count
+        while length > 6 && zeros(3, endingAt: length) { length -= 3 }
+        while length > 2 && length <= 6 && zeros(2, endingAt: length) { length -= 2 }
+        return length
     }
 
     /// Whether `other` is this division or lies inside it.
     public func contains(_ other: AdministrativeCode) -> Bool {
-        other.digits.hasPrefix(significantPrefix)
+        other.digits.utf8.starts(with: significantPrefix.utf8)
     }
 
     public static func < (lhs: AdministrativeCode, rhs: AdministrativeCode) -> Bool { lhs.digits < rhs.digits }

@@ -70,13 +70,20 @@ public struct CSVReader {
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false, wasQuoted = false
+        // The bytes of the field so far OR-ed together: below 0x80, it is ASCII, which
+        // needs no UTF-8 validation (most cells are).
+        var highBits: UInt8 = 0
         func finish() throws(Problem) {
-            guard let text = String(validating: field, as: UTF8.self) else {
+            if highBits < 0x80 {
+                fields.append(String(decoding: field, as: UTF8.self))
+            } else if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else {
                 throw .notUTF8(line: startLine, looksLikeGB18030: Self.looksLikeGB18030(field))
             }
-            fields.append(text)
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
+            highBits = 0
         }
         while let byte = next() {
             if quoted {
@@ -85,6 +92,7 @@ public struct CSVReader {
                 } else {
                     if byte == 0x0A { line += 1 }
                     field.append(byte)
+                    highBits |= byte
                 }
                 continue
             }
@@ -103,6 +111,7 @@ public struct CSVReader {
                 wasQuoted = true
             default:
                 field.append(byte)
+                highBits |= byte
             }
         }
         if quoted { throw .unterminatedQuote(line: startLine) }

@@ -2,51 +2,80 @@ import BrandStandards
 import Foundation
 import Measures
 
+/// A category's attribute requirements, prepared once per validator and held by
+/// reference, so that validating a row copies none of them.
+final class CategoryRules {
+    let category: ProductCategory
+    let rules: [AttributeRule]
+    let known: Set<String>
+    /// Whether some attribute has bounds that depend on other attributes' options.
+    let hasCases: Bool
+
+    init(_ category: ProductCategory) {
+        self.category = category
+        rules = category.attributes.map(AttributeRule.init)
+        known = Set(category.attributes.map(\.id))
+        hasCases = category.attributes.contains { !$0.cases.isEmpty }
+    }
+}
+
+/// One attribute requirement with its pattern compiled.
+final class AttributeRule {
+    let requirement: AttributeRequirement
+    let pattern: NSRegularExpression?
+
+    init(_ requirement: AttributeRequirement) {
+        self.requirement = requirement
+        pattern = requirement.pattern.flatMap { try? NSRegularExpression(pattern: $0) }
+    }
+}
+
 /// Reads a product's attribute texts as its category's requirements say, checking
 /// types, units, bounds (with their cases), options, patterns and lengths.
 struct AttributeReader {
     let standard: BrandStandard
-    private let patterns: [String: NSRegularExpression]
-    private let knownAttributes: [String: Set<String>]
+    private let categories: [String: CategoryRules]
 
     init(standard: BrandStandard) {
         self.standard = standard
-        knownAttributes = Dictionary(uniqueKeysWithValues: standard.categories.map { ($0.id, Set($0.attributes.map(\.id))) })
-        var patterns: [String: NSRegularExpression] = [:]
-        for category in standard.categories {
-            for attribute in category.attributes {
-                if let pattern = attribute.pattern, let regex = try? NSRegularExpression(pattern: pattern) {
-                    patterns["\(category.id)/\(attribute.id)"] = regex
-                }
-            }
-        }
-        self.patterns = patterns
+        categories = Dictionary(standard.categories.map { ($0.id, CategoryRules($0)) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func read(_ input: ProductInput, category: ProductCategory, into findings: inout FindingList) -> [AttributeValue] {
+    /// The prepared rules of the category with this id.
+    func rules(for categoryID: String) -> CategoryRules? {
+        categories[categoryID]
+    }
+
+    func read(_ input: ProductInput, category: CategoryRules, into findings: inout FindingList) -> [AttributeValue] {
         var values: [AttributeValue] = []
-        for requirement in category.attributes {
-            let entered = String(input.attributes[requirement.id]?.trimmedWhitespace ?? "")
+        values.reserveCapacity(category.rules.count)
+        var given = 0
+        for rule in category.rules {
+            let text = input.attributes[rule.requirement.id]
+            if text != nil { given += 1 }
+            let entered = String(text?.trimmedWhitespace ?? "")
             guard !entered.isEmpty else {
-                if requirement.required {
-                    findings.error("attribute.missing", requirement.id, expected: expectation(requirement),
-                                   zh: "缺少必填属性“\(requirement.name.zh)”（\(requirement.id)）",
-                                   en: "required attribute “\(requirement.name.en)” (\(requirement.id)) is missing")
+                if rule.requirement.required {
+                    let name = rule.requirement.name
+                    findings.error("attribute.missing", rule.requirement.id, expected: expectation(rule.requirement),
+                                   zh: "缺少必填属性“\(name.zh)”（\(rule.requirement.id)）",
+                                   en: "required attribute “\(name.en)” (\(rule.requirement.id)) is missing")
                 }
                 continue
             }
-            if let value = readValue(entered, requirement, category: category, into: &findings) {
-                values.append(AttributeValue(id: requirement.id, entered: entered, value: value))
+            if let value = readValue(entered, rule, into: &findings) {
+                values.append(AttributeValue(id: rule.requirement.id, entered: entered, value: value))
             }
         }
         checkBounds(values, category: category, into: &findings)
-        let known = knownAttributes[category.id] ?? []
-        // Sorting is only worth it when some given attribute is not the category's.
+        // Every attribute given is the category's when each was looked up above.
+        guard given < input.attributes.count else { return values }
+        let known = category.known
         guard input.attributes.contains(where: { !known.contains($0.key) && !$0.value.trimmedWhitespace.isEmpty }) else { return values }
         for (id, text) in input.attributes.sorted(by: { $0.key < $1.key })
         where !known.contains(id) && !text.trimmedWhitespace.isEmpty {
             findings.error("attribute.unknown", id, expected: known.sorted().joined(separator: ", "), found: id,
-                           zh: "品类“\(category.id)”没有属性“\(id)”", en: "category “\(category.id)” has no attribute “\(id)”")
+                           zh: "品类“\(category.category.id)”没有属性“\(id)”", en: "category “\(category.category.id)” has no attribute “\(id)”")
         }
         return values
     }
@@ -66,8 +95,8 @@ struct AttributeReader {
                        en: "“\(requirement.name.en)” must be \(expectedEn), found “\(entered)”")
     }
 
-    private func readValue(_ entered: String, _ requirement: AttributeRequirement, category: ProductCategory,
-                           into findings: inout FindingList) -> AttributeValue.Value? {
+    private func readValue(_ entered: String, _ rule: AttributeRule, into findings: inout FindingList) -> AttributeValue.Value? {
+        let requirement = rule.requirement
         switch requirement.type {
         case .text:
             if let maxLength = requirement.maxLength, entered.count > maxLength {
@@ -75,7 +104,7 @@ struct AttributeReader {
                                zh: "“\(requirement.name.zh)”最多 \(maxLength) 个字符，实际 \(entered.count) 个",
                                en: "“\(requirement.name.en)” takes at most \(maxLength) characters, found \(entered.count)")
             }
-            if let regex = patterns["\(category.id)/\(requirement.id)"] {
+            if let regex = rule.pattern {
                 let range = NSRange(entered.startIndex..., in: entered)
                 let match = regex.firstMatch(in: entered, options: [.anchored], range: range)
                 if match?.range != range {
@@ -157,12 +186,17 @@ struct AttributeReader {
     }
 
     /// Checks each value against its bounds: the first case whose conditions all hold
-    /// replaces the attribute's own bounds.
-    private func checkBounds(_ values: [AttributeValue], category: ProductCategory, into findings: inout FindingList) {
+    /// replaces the attribute's own bounds. `values` are in the category's order.
+    private func checkBounds(_ values: [AttributeValue], category: CategoryRules, into findings: inout FindingList) {
         var options: [String: String] = [:]
-        for value in values { if case .option(let id) = value.value { options[value.id] = id } }
-        for value in values {
-            guard let requirement = category.attribute(value.id) else { continue }
+        if category.hasCases {
+            for value in values { if case .option(let id) = value.value { options[value.id] = id } }
+        }
+        var next = values.startIndex
+        for rule in category.rules where next < values.endIndex && values[next].id == rule.requirement.id {
+            let value = values[next]
+            next += 1
+            let requirement = rule.requirement
             let matching = requirement.cases.first { $0.when.allSatisfy { options[$0.key] == $0.value } }
             let min = matching?.min ?? requirement.min
             let max = matching?.max ?? requirement.max

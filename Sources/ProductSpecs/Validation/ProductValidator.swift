@@ -75,8 +75,8 @@ public struct ProductValidator {
         let origin = readOrigin(input, into: &findings)
         let producerID = input.field("producer") ?? defaultProducer
         let categoryID = input.field("category")
-        let category = categoryID.flatMap(standard.category)
-        checkCategory(categoryID, category, into: &findings)
+        let category = categoryID.flatMap { attributeReader.rules(for: $0) }
+        checkCategory(categoryID, known: category != nil, into: &findings)
         checkProducer(producerID, category: categoryID, into: &findings)
         let price = readPrice(input, into: &findings)
         let availability = readAvailability(input, into: &findings)
@@ -115,12 +115,12 @@ public struct ProductValidator {
         return code
     }
 
-    private func checkCategory(_ id: String?, _ category: ProductCategory?, into findings: inout FindingList) {
+    private func checkCategory(_ id: String?, known: Bool, into findings: inout FindingList) {
         guard let id else {
             findings.error("field.missing", "category", expected: "a category id", zh: "缺少品类（category）", en: "the category is missing")
             return
         }
-        guard category != nil else {
+        guard known else {
             let known = standard.categories.map(\.id).joined(separator: ", ")
             findings.error("category.unknown", "category", expected: known, found: id,
                            zh: "品牌没有品类“\(id)”（可选：\(known)）", en: "the brand has no category “\(id)” (one of: \(known))")
@@ -150,7 +150,7 @@ public struct ProductValidator {
                            zh: "生产者“\(id)”当前不能销售（\(producer.status.rawValue)\(reason)）",
                            en: "producer “\(id)” may not sell now (\(producer.status.rawValue)\(reasonEn))")
         }
-        if let category, standard.category(category) != nil, !producer.isAuthorised(brand: standard.id, category: category) {
+        if let category, attributeReader.rules(for: category) != nil, !producer.isAuthorised(brand: standard.id, category: category) {
             findings.error("producer.not_authorised", "producer", expected: category, found: id,
                            zh: "生产者“\(id)”未获授权销售品类“\(category)”",
                            en: "producer “\(id)” is not authorised for category “\(category)”")
