@@ -13,7 +13,7 @@ public final class ProductWriter {
     private let now: String
     /// The insert every new product goes through, prepared once: looking it up in
     /// the statement cache hashed its whole SQL for every row.
-    private let insertStatement: Statement
+    private var insert: FastInsert
 
     /// Products inserted so far.
     public private(set) var inserted = 0
@@ -35,12 +35,12 @@ public final class ProductWriter {
         self.db = db
         self.standardVersion = standardVersion
         self.now = now
-        insertStatement = try db.makeStatement(sql: """
+        insert = FastInsert(try db.makeStatement(sql: """
             INSERT INTO product (brand_id, gtin, name_zh, name_en, description, category_id, attributes, origin, outlet, price,
                 availability, standard_version, report, producer_id, sku, status, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (producer_id, sku) DO NOTHING
-            """)
+            """), in: db)
     }
 
     /// Inserts or updates one validated product.
@@ -53,7 +53,6 @@ public final class ProductWriter {
         let (attributes, reportText) = (columns.attributes, columns.report)
         // Most imported rows are new: try the insert first, and look the product up
         // only when its producer and sku are taken.
-        var insert = FastInsert(insertStatement, in: db)
         for text in [product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
                      product.category, attributes, product.origin?.digits, product.outlet, columns.price,
                      product.availability.rawValue] {

@@ -116,6 +116,13 @@ extension String {
     /// The text without leading and trailing white space (spaces, tabs, the
     /// ideographic space, line breaks), without bridging through NSString.
     public var trimmedWhitespace: Substring { trimmingWhitespace(self) }
+
+    /// `trimmedWhitespace` as a string: the same string, not a copy, when there is
+    /// nothing to trim (as in most cells).
+    public var trimmed: String {
+        let trimmed = trimmingWhitespace(self)
+        return trimmed.startIndex == startIndex && trimmed.endIndex == endIndex ? self : String(trimmed)
+    }
 }
 
 extension Substring {

@@ -68,7 +68,7 @@ public struct MeasureUnit: Hashable, Sendable {
     /// - Parameter jinRegion: which 斤 and 两 a bare `斤` or `两` means; `nil` refuses them.
     /// - Throws: `MeasureError.unknownUnit` or `.ambiguousUnit`.
     public init(parsing text: String, jinRegion: JinRegion? = .mainland) throws(MeasureError) {
-        let typed = String(text.halfWidth.trimmedWhitespace)
+        let typed = text.halfWidth.trimmed
         switch UnitVocabulary.entry(for: typed) {
         case .unit(let unit)?:
             self = unit

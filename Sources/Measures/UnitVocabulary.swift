@@ -9,13 +9,20 @@ enum UnitVocabulary {
     }
 
     static func entry(for typed: String) -> Entry? {
+        // As typed first: most units are, and lower-casing costs an allocation.
         if let unit = fixed[typed] { return .unit(unit) }
+        if let entry = bare(typed) { return entry }
         let key = typed.lowercased()
         if let unit = fixed[key] { return .unit(unit) }
+        return bare(key)
+    }
+
+    /// 斤 and 两 without a region, by their (lower-case) spellings.
+    private static func bare(_ key: String) -> Entry? {
         switch key {
-        case "斤", "jin", "catty", "catties": return .jin
-        case "两", "兩", "liang", "tael", "taels": return .liang
-        default: return nil
+        case "斤", "jin", "catty", "catties": .jin
+        case "两", "兩", "liang", "tael", "taels": .liang
+        default: nil
         }
     }
 

@@ -17,6 +17,7 @@ public struct CSVReader {
     }
 
     private let handle: FileHandle
+    private let chunkSize: Int
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -24,15 +25,17 @@ public struct CSVReader {
     private var started = false
 
     /// Opens a file for reading.
+    /// - Parameter chunkSize: how many bytes to read at a time.
     /// - Throws: `Problem.unreadable` when it cannot be opened.
-    public init(url: URL) throws(Problem) {
+    public init(url: URL, chunkSize: Int = 1 << 20) throws(Problem) {
         do { handle = try FileHandle(forReadingFrom: url) } catch { throw .unreadable(url.path) }
+        self.chunkSize = max(1, chunkSize)
     }
 
     private mutating func fill() -> Bool {
         if position < buffer.count { return true }
         if atEnd { return false }
-        let chunk = handle.readData(ofLength: 1 << 20)
+        let chunk = handle.readData(ofLength: chunkSize)
         if chunk.isEmpty {
             atEnd = true
             return false
@@ -58,7 +61,12 @@ public struct CSVReader {
     public mutating func nextRecord() throws(Problem) -> (line: Int, fields: [String])? {
         if !started {
             started = true
-            if fill(), buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+            // The mark's three bytes may come in more than one chunk.
+            while fill(), buffer.count < 3, !atEnd {
+                let more = handle.readData(ofLength: chunkSize)
+                if more.isEmpty { atEnd = true } else { buffer += more }
+            }
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         }
         while true {
             guard let first = peek() else { return nil }
@@ -73,50 +81,75 @@ public struct CSVReader {
         // The bytes of the field so far OR-ed together: below 0x80, it is ASCII, which
         // needs no UTF-8 validation (most cells are).
         var highBits: UInt8 = 0
-        func finish() throws(Problem) {
+        func finish(_ bytes: ArraySlice<UInt8>) throws(Problem) {
             if highBits < 0x80 {
-                fields.append(String(decoding: field, as: UTF8.self))
-            } else if let text = String(validating: field, as: UTF8.self) {
+                fields.append(String(decoding: bytes, as: UTF8.self))
+            } else if let text = String(validating: bytes, as: UTF8.self) {
                 fields.append(text)
             } else {
-                throw .notUTF8(line: startLine, looksLikeGB18030: Self.looksLikeGB18030(field))
+                throw .notUTF8(line: startLine, looksLikeGB18030: Self.looksLikeGB18030(Array(bytes)))
             }
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
             highBits = 0
         }
-        while let byte = next() {
+        while fill() {
             if quoted {
-                if byte == 0x22 {
-                    if peek() == 0x22 { _ = next(); field.append(0x22) } else { quoted = false }
-                } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
-                    highBits |= byte
-                }
+                // Up to the next quote, line breaks included.
+                let (end, bits, breaks) = scan(stoppingAt: 0x22, 0x22, 0x22, counting: 0x0A)
+                field.append(contentsOf: buffer[position..<end])
+                (highBits, line, position) = (highBits | bits, line + breaks, end)
+                guard position < buffer.count else { continue }
+                position += 1
+                if peek() == 0x22 { position += 1; field.append(0x22) } else { quoted = false }
                 continue
             }
-            switch byte {
-            case 0x2C:
-                try finish()
-            case 0x0A:
-                line += 1
-                try finish()
-                return (startLine, fields)
-            case 0x0D:
+            // An unquoted run ends at a comma, a line break or a quote.
+            let (end, bits, returns) = scan(stoppingAt: 0x2C, 0x0A, 0x22, counting: 0x0D)
+            highBits |= bits
+            guard end < buffer.count else {
+                // The run goes on in the next chunk.
+                field.append(contentsOf: returns > 0 ? buffer[position..<end].filter { $0 != 0x0D } : Array(buffer[position..<end]))
+                position = end
                 continue
-            case 0x22:
-                guard field.isEmpty, !wasQuoted else { throw .strayQuote(line: line) }
+            }
+            let run = buffer[position..<end]
+            position = end + 1
+            switch buffer[end] {
+            case 0x2C, 0x0A:
+                // A carriage return before a line break (or anywhere unquoted) is dropped.
+                let rest = returns > 0 ? ArraySlice(run.filter { $0 != 0x0D }) : run
+                try finish(field.isEmpty ? rest : ArraySlice(field + rest))
+                if buffer[end] == 0x0A {
+                    line += 1
+                    return (startLine, fields)
+                }
+            default:
+                guard field.isEmpty, run.allSatisfy({ $0 == 0x0D }), !wasQuoted else { throw .strayQuote(line: line) }
                 quoted = true
                 wasQuoted = true
-            default:
-                field.append(byte)
-                highBits |= byte
             }
         }
         if quoted { throw .unterminatedQuote(line: startLine) }
-        try finish()
+        try finish(field[...])
         return (startLine, fields)
+    }
+
+    /// Scans the buffer from `position` to the first of three bytes (or the end):
+    /// where it stopped, the scanned bytes OR-ed together, and how many times it
+    /// passed the counted byte.
+    private func scan(stoppingAt first: UInt8, _ second: UInt8, _ third: UInt8, counting counted: UInt8) -> (end: Int, bits: UInt8, count: Int) {
+        buffer.withUnsafeBufferPointer { bytes in
+            var index = position, bits: UInt8 = 0, count = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == first || byte == second || byte == third { break }
+                bits |= byte
+                if byte == counted { count += 1 }
+                index += 1
+            }
+            return (index, bits, count)
+        }
     }
 
     /// Whether bytes that are not UTF-8 read as GB18030/GBK double-byte text, as

@@ -1,3 +1,4 @@
+import BrandStandards
 import Foundation
 
 /// Reads rows on one background thread and validates them on another while the
@@ -19,6 +20,8 @@ public final class ValidatingReader: @unchecked Sendable {
     private let batchSize: Int
     private let capacity: Int
     private let workers: Int
+    /// The stored text of a report without findings, shared by the rows that have one.
+    private let cleanReport: String?
 
     private let condition = NSCondition()
     private var pending: [(Int, [ImportRow])] = []
@@ -45,6 +48,8 @@ public final class ValidatingReader: @unchecked Sendable {
         self.batchSize = batchSize
         self.capacity = capacity
         self.workers = max(1, workers)
+        let standard = validator.standard
+        cleanReport = try? ComplianceReport(brandID: standard.id, standardVersion: standard.version, findings: []).storedJSON()
     }
 
     /// Calls `body` with each validated row, in file order, on the calling thread.
@@ -146,7 +151,8 @@ public final class ValidatingReader: @unchecked Sendable {
 
             let results = rows.map { row in
                 let outcome = validator.validate(row.input, defaultProducer: defaultProducer)
-                let stored = outcome.report.isCompliant ? outcome.product.flatMap { try? StoredColumns(product: $0, report: outcome.report) } : nil
+                let stored = outcome.report.isCompliant
+                    ? outcome.product.flatMap { try? StoredColumns(product: $0, report: outcome.report, cleanReport: cleanReport) } : nil
                 return ValidatedRow(row: row, outcome: outcome, stored: stored)
             }
 

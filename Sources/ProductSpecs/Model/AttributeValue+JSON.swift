@@ -12,7 +12,7 @@ extension AttributeValue: Codable {
         case id, entered, kind, value, unit, canonical, canonicalUnit = "canonical_unit"
     }
 
-    var kind: String {
+    var kind: StaticString {
         switch value {
         case .text: "text"
         case .integer: "integer"
@@ -72,7 +72,7 @@ extension AttributeValue: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(entered, forKey: .entered)
-        try container.encode(kind, forKey: .kind)
+        try container.encode(kind.description, forKey: .kind)
         try container.encode(valueText, forKey: .value)
         if case .quantity(let quantity) = value {
             try container.encode(quantity.unit, forKey: .unit)
@@ -89,7 +89,7 @@ extension AttributeValue: Codable {
             if let numeral = enteredNumeral { return String(decoding: numeral, as: UTF8.self) }
             return quantity.value.plainText
         case .decimal:
-            return String(entered.halfWidth.trimmedWhitespace)
+            return entered.halfWidth.trimmed
         default:
             return canonicalText
         }
@@ -112,18 +112,18 @@ extension AttributeValue: Codable {
         out.append(UInt8(ascii: "["))
         for (index, attribute) in values.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: #"{"id":"#.utf8)
+            out.append(literal: #"{"id":"#)
             JSONText.appendString(attribute.id, to: &out)
-            out.append(contentsOf: #","entered":"#.utf8)
+            out.append(literal: #","entered":"#)
             JSONText.appendString(attribute.entered, to: &out)
-            out.append(contentsOf: #","kind":""#.utf8)
-            out.append(contentsOf: attribute.kind.utf8)
-            out.append(contentsOf: #"","value":"#.utf8)
+            out.append(literal: #","kind":""#)
+            out.append(literal: attribute.kind)
+            out.append(literal: #"","value":"#)
             attribute.appendValueText(to: &out)
             // The canonical value is left out: it follows from the value and the unit.
             if case .quantity(let quantity) = attribute.value {
-                out.append(contentsOf: #","unit":""#.utf8)
-                out.append(contentsOf: quantity.unit.id.utf8)
+                out.append(literal: #","unit":""#)
+                out.append(text: quantity.unit.id)
                 out.append(UInt8(ascii: "\""))
             }
             out.append(UInt8(ascii: "}"))
@@ -196,5 +196,18 @@ public enum JSONText {
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x22 || byte == 0x5C
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's UTF-8 bytes in one copy.
+    mutating func append(literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    /// Appends a string's UTF-8 bytes in one copy.
+    mutating func append(text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 }

@@ -26,8 +26,8 @@ public struct ProductInput: Equatable, Sendable {
 
     /// The trimmed, non-empty value of a product field.
     public func field(_ name: String) -> String? {
-        guard let value = fields[name]?.trimmedWhitespace, !value.isEmpty else { return nil }
-        return String(value)
+        guard let value = fields[name]?.trimmed, !value.isEmpty else { return nil }
+        return value
     }
 
     public static func == (lhs: ProductInput, rhs: ProductInput) -> Bool {

@@ -9,10 +9,13 @@ public struct StoredColumns: Sendable {
     public let price: String?
 
     /// Encodes a validated product's columns.
+    /// - Parameter cleanReport: the stored text of a report without findings against
+    ///   the same standard, when the caller has it at hand: most rows of an import
+    ///   share it.
     /// - Throws: only if a report with findings cannot be encoded.
-    public init(product: Product, report: ComplianceReport) throws {
+    public init(product: Product, report: ComplianceReport, cleanReport: String? = nil) throws {
         attributes = AttributeValue.jsonText(product.attributes)
-        self.report = try report.storedJSON()
+        self.report = try report.findings.isEmpty ? cleanReport ?? report.storedJSON() : report.storedJSON()
         price = product.price?.plainText
     }
 }

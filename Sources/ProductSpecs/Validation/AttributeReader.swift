@@ -53,7 +53,7 @@ struct AttributeReader {
         for rule in category.rules {
             let text = input.attributes[rule.requirement.id]
             if text != nil { given += 1 }
-            let entered = String(text?.trimmedWhitespace ?? "")
+            let entered = text?.trimmed ?? ""
             guard !entered.isEmpty else {
                 if rule.requirement.required {
                     let name = rule.requirement.name
