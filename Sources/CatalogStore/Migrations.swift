@@ -1,4 +1,5 @@
 import GRDB
+import ProductSpecs
 
 /// The store's schema, one migration at a time. A migration that has landed is never
 /// edited: add a new one.
@@ -198,6 +199,28 @@ enum Migrations {
             if let sequence {
                 try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'product'")
                 try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('product', ?)", arguments: [sequence])
+            }
+        }
+        migrator.registerMigration("v5: attribute lists stored as arrays") { db in
+            // Half the bytes of the objects stored before, which an import writes
+            // (and a checkpoint copies) for every row. Rewritten here so that stored
+            // text stays comparable with what a new import writes: importing an
+            // unchanged file again must change nothing.
+            var last: Int64 = 0
+            while true {
+                let rows = try Row.fetchAll(db, sql: "SELECT id, attributes FROM product WHERE id > ? ORDER BY id LIMIT 1000", arguments: [last])
+                guard let final = rows.last else { break }
+                for row in rows {
+                    let (id, text): (Int64, String) = (row[0], row[1])
+                    guard let values = ProductRowCoding.decodeAttributes(text) else {
+                        throw StoreError.database("product \(id) has a corrupt attribute list")
+                    }
+                    let stored = AttributeValue.storedText(values)
+                    if stored != text {
+                        try db.execute(sql: "UPDATE product SET attributes = ? WHERE id = ?", arguments: [stored, id])
+                    }
+                }
+                last = final[0]
             }
         }
         return migrator

@@ -38,9 +38,19 @@ enum ProductRowCoding {
                              exportable: row[19], createdAt: row[17], updatedAt: row[18], priceText: priceText)
     }
 
-    /// The stored attribute list: read by hand when it has the store's own flat
+    /// The stored attribute list, as arrays (`AttributeValue.storedText`) or as the
+    /// objects stores kept before: read by hand when it has the store's own flat
     /// shape, else through `JSONDecoder`.
     static func decodeAttributes(_ text: String) -> [AttributeValue]? {
+        if let arrays = FlatJSON.arrays(text) {
+            var values: [AttributeValue] = []
+            values.reserveCapacity(arrays.count)
+            for parts in arrays {
+                guard let value = AttributeValue(storedParts: parts) else { return nil }
+                values.append(value)
+            }
+            return values
+        }
         if let objects = FlatJSON.objects(text) {
             var values: [AttributeValue] = []
             values.reserveCapacity(objects.count)
@@ -54,7 +64,12 @@ enum ProductRowCoding {
     }
 
     private static func fallbackAttributes(_ text: String) -> [AttributeValue]? {
-        try? JSONDecoder().decode([AttributeValue].self, from: Data(text.utf8))
+        let data = Data(text.utf8)
+        if let arrays = try? JSONDecoder().decode([[String]].self, from: data) {
+            let values = arrays.compactMap(AttributeValue.init(storedParts:))
+            return values.count == arrays.count ? values : nil
+        }
+        return try? JSONDecoder().decode([AttributeValue].self, from: data)
     }
 
     /// The stored report: a clean one read by hand, one with findings through `JSONDecoder`.

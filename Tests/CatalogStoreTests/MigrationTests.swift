@@ -5,7 +5,10 @@ import Testing
 
 /// Migrations that rebuild a table must keep what the table held.
 struct MigrationTests {
-    @Test func rebuildingTheProductTableKeepsRowsIdsReferencesAndTheSequence() throws {
+    static let objectAttributes = #"[{"id":"net_content","entered":"10斤","kind":"quantity","value":"10","unit":"jin.mainland"},"#
+        + #"{"id":"variety","entered":"南粳9108","kind":"text","value":"南粳9108"}]"#
+
+    @Test func rebuildingTheProductTableKeepsRowsIdsReferencesAndTheSequenceAndCompactsAttributes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -24,6 +27,7 @@ struct MigrationTests {
                     VALUES (?, 'sihong-4x', 'farm', ?, '06901234567892', '大米', 'Rice', 'rice', '[]', 'in_stock', 'certified', 1, '{}', 't', 't')
                     """, arguments: [id, sku])
             }
+            try db.execute(sql: "UPDATE product SET attributes = ? WHERE id = 2", arguments: [Self.objectAttributes])
             // Products 6 and 7 existed once and were deleted: their ids stay spent.
             try db.execute(sql: "UPDATE sqlite_sequence SET seq = 7 WHERE name = 'product'")
             try db.execute(sql: """
@@ -40,6 +44,11 @@ struct MigrationTests {
             #expect(try String.fetchAll(db, sql: "SELECT sku FROM product ORDER BY id") == ["A", "B", "C"])
             #expect(try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'product'") == 7)
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            // Attribute lists kept as objects are rewritten as arrays, with the same values.
+            let attributes = try String.fetchOne(db, sql: "SELECT attributes FROM product WHERE id = 2")!
+            #expect(attributes == #"[["net_content","10斤","quantity","10","jin.mainland"],["variety","南粳9108","text"]]"#)
+            #expect(ProductRowCoding.decodeAttributes(attributes) == ProductRowCoding.decodeAttributes(Self.objectAttributes))
+            #expect(try String.fetchOne(db, sql: "SELECT attributes FROM product WHERE id = 1") == "[]")
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'product' ORDER BY name")
             #expect(indexes.contains("product_brand") && indexes.contains("product_gtin"))
             #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'product_rebuilt%'").isEmpty)

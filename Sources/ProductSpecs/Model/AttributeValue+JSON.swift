@@ -102,34 +102,59 @@ extension AttributeValue: Codable {
         return numeral.isEmpty ? nil : numeral
     }
 
-    /// A list of attribute values as compact JSON, written without an encoder, as the
-    /// store keeps them (without the canonical value, which decoding works out again).
-    /// Written as bytes: appending many small pieces to a `String` cost more than
-    /// the rest of encoding a row.
-    public static func jsonText(_ values: [AttributeValue]) -> String {
+    /// A list of attribute values as the store keeps them: an array per attribute,
+    /// `["net_content","10斤","quantity","10","jin.mainland"]`, that is id, entered
+    /// text, kind, then the value (left out when it is the entered text, as for most
+    /// texts, options and years) and a quantity's unit. The canonical value is left
+    /// out too: it follows from the value and the unit. Written as bytes, without an
+    /// encoder, because imports write one such list per row; half the size of the
+    /// objects the exports write, which the store once kept (both are read).
+    public static func storedText(_ values: [AttributeValue]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(96 * values.count + 2)
+        out.reserveCapacity(56 * values.count + 2)
         out.append(UInt8(ascii: "["))
         for (index, attribute) in values.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(literal: #"{"id":"#)
+            out.append(UInt8(ascii: "["))
             JSONText.appendString(attribute.id, to: &out)
-            out.append(literal: #","entered":"#)
+            out.append(UInt8(ascii: ","))
             JSONText.appendString(attribute.entered, to: &out)
-            out.append(literal: #","kind":""#)
+            out.append(literal: #",""#)
             out.append(literal: attribute.kind)
-            out.append(literal: #"","value":"#)
-            attribute.appendValueText(to: &out)
-            // The canonical value is left out: it follows from the value and the unit.
+            out.append(UInt8(ascii: "\""))
             if case .quantity(let quantity) = attribute.value {
-                out.append(literal: #","unit":""#)
+                out.append(UInt8(ascii: ","))
+                attribute.appendValueText(to: &out)
+                out.append(literal: #",""#)
                 out.append(text: quantity.unit.id)
                 out.append(UInt8(ascii: "\""))
+            } else {
+                let value = attribute.valueText
+                if value != attribute.entered {
+                    out.append(UInt8(ascii: ","))
+                    JSONText.appendString(value, to: &out)
+                }
             }
-            out.append(UInt8(ascii: "}"))
+            out.append(UInt8(ascii: "]"))
         }
         out.append(UInt8(ascii: "]"))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// An attribute from the array `storedText` writes for it; `nil` when the parts
+    /// do not make one.
+    public init?(storedParts parts: [String]) {
+        guard (3...5).contains(parts.count) else { return nil }
+        self.init(storedFields: { key in
+            switch key {
+            case "id": parts[0]
+            case "entered": parts[1]
+            case "kind": parts[2]
+            case "value": parts.count > 3 ? parts[3] : parts[1]
+            case "unit": parts.count > 4 ? parts[4] : nil
+            default: nil
+            }
+        })
     }
 
     /// Appends `valueText` as a JSON string; a quantity's numeral straight from the

@@ -14,7 +14,7 @@ public struct StoredColumns: Sendable {
     ///   share it.
     /// - Throws: only if a report with findings cannot be encoded.
     public init(product: Product, report: ComplianceReport, cleanReport: String? = nil) throws {
-        attributes = AttributeValue.jsonText(product.attributes)
+        attributes = AttributeValue.storedText(product.attributes)
         self.report = try report.findings.isEmpty ? cleanReport ?? report.storedJSON() : report.storedJSON()
         price = product.price?.plainText
     }
