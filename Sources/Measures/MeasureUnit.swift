@@ -1,25 +1,53 @@
 import Foundation
 
 /// A unit of measure: its dimension, how many canonical units one of it is, and its
-/// symbol in each language. 斤 and 两 exist once per `JinRegion`.
+/// symbol in each language. 斤 and 两 exist once per `JinRegion`. Units are a fixed
+/// vocabulary: each is defined once and shared, so that copying a unit (with every
+/// quantity and bound) retains one object rather than each of its texts.
 public struct MeasureUnit: Hashable, Sendable {
+    private let definition: Definition
+
+    private final class Definition: Sendable {
+        let id: String
+        let dimension: MeasureDimension
+        let factor: Decimal
+        let symbol: LocalizedText
+        let isAttached: Bool
+
+        init(id: String, dimension: MeasureDimension, factor: Decimal, symbol: LocalizedText, isAttached: Bool) {
+            self.id = id
+            self.dimension = dimension
+            self.factor = factor
+            self.symbol = symbol
+            self.isAttached = isAttached
+        }
+    }
+
     /// A stable identifier, such as `kg` or `jin.mainland`.
-    public let id: String
+    public var id: String { definition.id }
     /// What the unit measures.
-    public let dimension: MeasureDimension
+    public var dimension: MeasureDimension { definition.dimension }
     /// How many of the dimension's canonical unit one of this unit is (exact decimal).
-    public let factor: Decimal
+    public var factor: Decimal { definition.factor }
     /// The symbol printed after a number, per language.
-    public let symbol: LocalizedText
+    public var symbol: LocalizedText { definition.symbol }
     /// Whether the symbol follows the number without a space (`52%vol`, `13.5°Bx`).
-    public let isAttached: Bool
+    public var isAttached: Bool { definition.isAttached }
+
+    /// Units are the same when their ids are: each id is defined once.
+    public static func == (lhs: MeasureUnit, rhs: MeasureUnit) -> Bool {
+        lhs.definition === rhs.definition || lhs.id == rhs.id
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+    }
 
     init(_ id: String, _ dimension: MeasureDimension, _ factor: String, en: String, zh: String? = nil, attached: Bool = false) {
-        self.id = id
-        self.dimension = dimension
-        self.factor = Decimal(string: factor, locale: Locale(identifier: "en_US_POSIX"))!
-        self.symbol = LocalizedText(zh: zh ?? en, en: en)
-        self.isAttached = attached
+        definition = Definition(
+            id: id, dimension: dimension, factor: Decimal(string: factor, locale: Locale(identifier: "en_US_POSIX"))!,
+            symbol: LocalizedText(zh: zh ?? en, en: en), isAttached: attached
+        )
     }
 
     private init(jinOf region: JinRegion, liang: Bool) {
@@ -28,14 +56,15 @@ public struct MeasureUnit: Hashable, Sendable {
         case .taiwan: "台"
         case .hongKong: "港"
         }
-        id = (liang ? "liang." : "jin.") + region.rawValue
-        dimension = .mass
-        factor = liang ? region.liangInKilograms : region.jinInKilograms
-        symbol = LocalizedText(
-            zh: zhPrefix + (liang ? "两" : "斤"),
-            en: (liang ? "liang" : "jin") + " (\(region.rawValue.replacingOccurrences(of: "_", with: " ")))"
+        definition = Definition(
+            id: (liang ? "liang." : "jin.") + region.rawValue, dimension: .mass,
+            factor: liang ? region.liangInKilograms : region.jinInKilograms,
+            symbol: LocalizedText(
+                zh: zhPrefix + (liang ? "两" : "斤"),
+                en: (liang ? "liang" : "jin") + " (\(region.rawValue.replacingOccurrences(of: "_", with: " ")))"
+            ),
+            isAttached: false
         )
-        isAttached = false
     }
 
     public static let milligram = MeasureUnit("mg", .mass, "0.000001", en: "mg", zh: "毫克")

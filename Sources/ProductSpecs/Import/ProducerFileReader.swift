@@ -40,7 +40,7 @@ public enum ProducerFileReader {
     static func check(_ entries: [(Int, [String: String], @Sendable (String) -> String)], standard: BrandStandard) -> (producers: [Producer], rejected: [Rejection]) {
         var producers: [Producer] = [], rejected: [Rejection] = [], seen: Set<String> = []
         for (number, fields, locate) in entries {
-            var findings = FindingList(input: ProductInput(fields: fields, attributes: [:], locate: locate))
+            var findings = FindingList(locate: locate)
             if let id = fields["id"], !seen.insert(id).inserted {
                 findings.error("producer.duplicate", "id", found: id, zh: "生产者“\(id)”在文件中重复", en: "producer “\(id)” appears twice in the file")
             }

@@ -64,6 +64,7 @@ public struct ProductFileReader {
             header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         } catch let error as CSVReader.Problem { throw Self.fileError(error) }
         let columns = try classify(header)
+        let attributeCount = columns.filter { if case .attribute = $0 { true } else { false } }.count
         let letters = header.indices.map(Self.columnLetter)
         let names = header
         let locate: @Sendable (String) -> String = { field in
@@ -74,10 +75,11 @@ public struct ProductFileReader {
             let record: (line: Int, fields: [String])?
             do { record = try reader.nextRecord() } catch { throw Self.fileError(error) }
             guard let record else { return }
-            var fields = [String: String](minimumCapacity: columns.count), attributes = [String: String](minimumCapacity: columns.count)
+            var fields = [String?](repeating: nil, count: ProductInput.Field.allCases.count)
+            var attributes = [String: String](minimumCapacity: attributeCount)
             for (index, value) in record.fields.enumerated() where index < columns.count && !value.isEmpty {
                 switch columns[index] {
-                case .field(let name): fields[name] = value
+                case .field(let field): fields[field.rawValue] = value
                 case .attribute(let id): attributes[id] = value
                 }
             }
@@ -86,12 +88,12 @@ public struct ProductFileReader {
                                       zh: "第 \(record.line) 行的单元格比表头多（表头 \(columns.count) 列，此行 \(record.fields.count) 列）",
                                       en: "line \(record.line) has more cells than the header (\(columns.count) columns, \(record.fields.count) cells)")
             }
-            try body(ImportRow(number: record.line, input: ProductInput(fields: fields, attributes: attributes, locate: locate)))
+            try body(ImportRow(number: record.line, input: ProductInput(fieldTexts: fields, attributes: attributes, locate: locate)))
         }
     }
 
     private enum Column {
-        case field(String)
+        case field(ProductInput.Field)
         case attribute(String)
     }
 
@@ -103,8 +105,8 @@ public struct ProductFileReader {
                 throw ImportFileError(code: "csv.duplicate_column", line: 1,
                                       zh: "表头第 \(letter) 列“\(name)”重复", en: "header column \(letter) “\(name)” appears twice")
             }
-            if ProductInput.fieldNames.contains(name) {
-                columns.append(.field(name))
+            if let field = ProductInput.Field(name: name) {
+                columns.append(.field(field))
             } else if attributeIDs.contains(name) {
                 columns.append(.attribute(name))
             } else {

@@ -5,32 +5,81 @@ import Measures
 /// stood in the CSV cell or JSON field, with how to name its place.
 public struct ProductInput: Equatable, Sendable {
     /// The product fields a file may carry besides attribute ids.
-    public static let fieldNames = [
-        "sku", "gtin", "category", "name_zh", "name_en", "description", "origin", "producer",
-        "outlet", "price", "availability",
-    ]
+    public static let fieldNames = Field.allCases.map(\.name)
 
-    /// Product fields by name (`sku`, `gtin`, ...); absent or empty means not given.
-    public var fields: [String: String]
+    /// The product fields; each is its text's slot.
+    public enum Field: Int, CaseIterable, Sendable {
+        case sku, gtin, category, nameZh, nameEn, description, origin, producer, outlet, price, availability
+
+        /// The name files give the field.
+        public var name: String {
+            switch self {
+            case .sku: "sku"
+            case .gtin: "gtin"
+            case .category: "category"
+            case .nameZh: "name_zh"
+            case .nameEn: "name_en"
+            case .description: "description"
+            case .origin: "origin"
+            case .producer: "producer"
+            case .outlet: "outlet"
+            case .price: "price"
+            case .availability: "availability"
+            }
+        }
+
+        /// The field files name so.
+        public init?(name: String) {
+            guard let field = Self.byName[name] else { return nil }
+            self = field
+        }
+
+        private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+    }
+
+    /// Field texts in `Field` order: validating reads each of them for every row, and
+    /// an array slot costs less than hashing a name into a dictionary.
+    private var fieldTexts: [String?]
     /// Attribute texts by attribute id.
     public var attributes: [String: String]
     /// How to name a field's place: the CSV column, or a JSON pointer.
     public var locate: @Sendable (String) -> String
 
-    /// Creates an input; `locate` defaults to the field's own name.
+    /// Creates an input; `locate` defaults to the field's own name. Names in `fields`
+    /// that are not product fields are left out.
     public init(fields: [String: String], attributes: [String: String], locate: @escaping @Sendable (String) -> String = { $0 }) {
-        self.fields = fields
+        self.init(fieldTexts: Field.allCases.map { fields[$0.name] }, attributes: attributes, locate: locate)
+    }
+
+    /// Creates an input from field texts in `Field` order.
+    init(fieldTexts: [String?], attributes: [String: String], locate: @escaping @Sendable (String) -> String) {
+        self.fieldTexts = fieldTexts
         self.attributes = attributes
         self.locate = locate
     }
 
+    /// Product fields by name (`sku`, `gtin`, ...); absent means not given.
+    public var fields: [String: String] {
+        get {
+            var fields: [String: String] = [:]
+            for (field, text) in zip(Field.allCases, fieldTexts) where text != nil { fields[field.name] = text }
+            return fields
+        }
+        set { fieldTexts = Field.allCases.map { newValue[$0.name] } }
+    }
+
     /// The trimmed, non-empty value of a product field.
-    public func field(_ name: String) -> String? {
-        guard let value = fields[name]?.trimmed, !value.isEmpty else { return nil }
+    public func field(_ field: Field) -> String? {
+        guard let value = fieldTexts[field.rawValue]?.trimmed, !value.isEmpty else { return nil }
         return value
     }
 
+    /// The trimmed, non-empty value of the product field with this name.
+    public func field(_ name: String) -> String? {
+        Field(name: name).flatMap(field)
+    }
+
     public static func == (lhs: ProductInput, rhs: ProductInput) -> Bool {
-        lhs.fields == rhs.fields && lhs.attributes == rhs.attributes
+        lhs.fieldTexts == rhs.fieldTexts && lhs.attributes == rhs.attributes
     }
 }

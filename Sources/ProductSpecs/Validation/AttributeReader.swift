@@ -196,23 +196,23 @@ struct AttributeReader {
         for rule in category.rules where next < values.endIndex && values[next].id == rule.requirement.id {
             let value = values[next]
             next += 1
-            let requirement = rule.requirement
-            let matching = requirement.cases.first { $0.when.allSatisfy { options[$0.key] == $0.value } }
-            let min = matching?.min ?? requirement.min
-            let max = matching?.max ?? requirement.max
+            // Through the rule, not a copy of its requirement: this runs for every value.
+            let matching = category.hasCases ? rule.requirement.cases.first { $0.when.allSatisfy { options[$0.key] == $0.value } } : nil
+            let min = matching?.min ?? rule.requirement.min
+            let max = matching?.max ?? rule.requirement.max
             // Said only when a bound is broken: most rows break none.
             var condition: String {
                 matching.map { " (" + $0.when.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")" } ?? ""
             }
             if let min, Self.compare(value.value, min) == .orderedAscending {
                 findings.error("attribute.out_of_range", value.id, expected: "≥ \(min.text(.en))\(condition)", found: value.entered,
-                               zh: "“\(requirement.name.zh)”\(value.entered) 低于下限 \(min.text(.zh))\(condition)",
-                               en: "“\(requirement.name.en)” \(value.entered) is below the minimum \(min.text(.en))\(condition)")
+                               zh: "“\(rule.requirement.name.zh)”\(value.entered) 低于下限 \(min.text(.zh))\(condition)",
+                               en: "“\(rule.requirement.name.en)” \(value.entered) is below the minimum \(min.text(.en))\(condition)")
             }
             if let max, Self.compare(value.value, max) == .orderedDescending {
                 findings.error("attribute.out_of_range", value.id, expected: "≤ \(max.text(.en))\(condition)", found: value.entered,
-                               zh: "“\(requirement.name.zh)”\(value.entered) 超过上限 \(max.text(.zh))\(condition)",
-                               en: "“\(requirement.name.en)” \(value.entered) is above the maximum \(max.text(.en))\(condition)")
+                               zh: "“\(rule.requirement.name.zh)”\(value.entered) 超过上限 \(max.text(.zh))\(condition)",
+                               en: "“\(rule.requirement.name.en)” \(value.entered) is above the maximum \(max.text(.en))\(condition)")
             }
         }
     }

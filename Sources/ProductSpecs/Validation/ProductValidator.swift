@@ -37,7 +37,7 @@ public struct ProductValidator {
     public func validate(_ input: ProductInput, defaultProducer: String? = nil) -> Outcome {
         var findings = FindingList(input: input)
 
-        let sku = input.field("sku")
+        let sku = input.field(.sku)
         if let sku {
             // By scalars and bytes: walking Characters costs grapheme breaking on every row.
             let tooLong = sku.utf8.count > 64 && sku.count > 64
@@ -50,7 +50,7 @@ public struct ProductValidator {
         }
 
         var gtin: GTIN?
-        if let text = input.field("gtin") {
+        if let text = input.field(.gtin) {
             do throws(GTIN.Problem) { gtin = try GTIN(text) } catch {
                 switch error {
                 case .notDigits:
@@ -67,14 +67,14 @@ public struct ProductValidator {
             }
         }
 
-        let nameZh = input.field("name_zh")
+        let nameZh = input.field(.nameZh)
         if nameZh == nil {
             findings.error("field.missing", "name_zh", expected: "a Chinese name", zh: "缺少中文名称（name_zh）", en: "the Chinese name (name_zh) is missing")
         }
 
         let origin = readOrigin(input, into: &findings)
-        let producerID = input.field("producer") ?? defaultProducer
-        let categoryID = input.field("category")
+        let producerID = input.field(.producer) ?? defaultProducer
+        let categoryID = input.field(.category)
         let category = categoryID.flatMap { attributeReader.rules(for: $0) }
         checkCategory(categoryID, known: category != nil, into: &findings)
         checkProducer(producerID, category: categoryID, into: &findings)
@@ -87,16 +87,16 @@ public struct ProductValidator {
         guard let sku, let categoryID else { return Outcome(product: nil, report: report) }
         let product = Product(
             brandID: standard.id, producerID: producerID ?? "", sku: sku, gtin: gtin,
-            name: LocalizedText(zh: nameZh ?? "", en: input.field("name_en") ?? ""),
-            description: input.field("description"), category: categoryID, attributes: attributes,
-            origin: origin, outlet: input.field("outlet"), price: price, availability: availability,
+            name: LocalizedText(zh: nameZh ?? "", en: input.field(.nameEn) ?? ""),
+            description: input.field(.description), category: categoryID, attributes: attributes,
+            origin: origin, outlet: input.field(.outlet), price: price, availability: availability,
             status: report.isCompliant ? .compliant : .nonCompliant
         )
         return Outcome(product: product, report: report)
     }
 
     private func readOrigin(_ input: ProductInput, into findings: inout FindingList) -> AdministrativeCode? {
-        guard let text = input.field("origin") else {
+        guard let text = input.field(.origin) else {
             findings.error("field.missing", "origin", expected: "an administrative division code",
                            zh: "缺少产地行政区划代码（origin）", en: "the origin (an administrative division code) is missing")
             return nil
@@ -158,7 +158,7 @@ public struct ProductValidator {
     }
 
     private func readPrice(_ input: ProductInput, into findings: inout FindingList) -> Decimal? {
-        guard let text = input.field("price") else { return nil }
+        guard let text = input.field(.price) else { return nil }
         let digits = text.hasPrefix("¥") || text.hasPrefix("￥") ? String(text.dropFirst()) : text
         guard let price = Decimal(exactText: digits), price >= 0, price.decimalPlaces <= 2 else {
             findings.error("price.invalid", "price", expected: "a price in CNY such as 59.00", found: text,
@@ -170,7 +170,7 @@ public struct ProductValidator {
     }
 
     private func readAvailability(_ input: ProductInput, into findings: inout FindingList) -> Availability {
-        guard let text = input.field("availability") else { return .inStock }
+        guard let text = input.field(.availability) else { return .inStock }
         guard let availability = Availability(rawValue: text) else {
             let allowed = Availability.allCases.map(\.rawValue).joined(separator: ", ")
             findings.error("availability.invalid", "availability", expected: allowed, found: text,
@@ -183,20 +183,24 @@ public struct ProductValidator {
 
 /// Findings as they are collected, each placed with the input's locator.
 struct FindingList {
-    let input: ProductInput
+    let locate: @Sendable (String) -> String
     private(set) var items: [Finding] = []
 
     init(input: ProductInput) {
-        self.input = input
+        locate = input.locate
+    }
+
+    init(locate: @escaping @Sendable (String) -> String) {
+        self.locate = locate
     }
 
     mutating func error(_ code: String, _ field: String, expected: String? = nil, found: String? = nil, zh: String, en: String) {
-        items.append(Finding(code: code, field: field, location: input.locate(field), expected: expected, found: found,
+        items.append(Finding(code: code, field: field, location: locate(field), expected: expected, found: found,
                              message: LocalizedText(zh: zh, en: en)))
     }
 
     mutating func notice(_ code: String, _ field: String, found: String? = nil, zh: String, en: String) {
-        items.append(Finding(code: code, severity: .notice, field: field, location: input.locate(field), found: found,
+        items.append(Finding(code: code, severity: .notice, field: field, location: locate(field), found: found,
                              message: LocalizedText(zh: zh, en: en)))
     }
 }
