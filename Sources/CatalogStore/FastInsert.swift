@@ -28,12 +28,16 @@ struct FastInsert {
     }
 
     mutating func bind(_ value: String?) {
-        guard var text = value else {
+        guard let value else {
             values.append(.null)
             return
         }
         let start = texts.count
-        text.withUTF8 { texts.append(contentsOf: $0) }
+        // Read in place, without a copy of the string (a retain, on a string another
+        // thread made): imported rows come from validating threads.
+        if value.utf8.withContiguousStorageIfAvailable({ texts.append(contentsOf: $0) }) == nil {
+            texts.append(contentsOf: Array(value.utf8))
+        }
         values.append(.text(start..<texts.count))
     }
 
@@ -42,8 +46,10 @@ struct FastInsert {
     }
 
     /// Runs the statement to completion with the values bound since the last run.
+    /// - Returns: how many rows it changed.
     /// - Throws: `StoreError.database` with SQLite's message when it fails.
-    mutating func run() throws {
+    @discardableResult
+    mutating func run() throws -> Int {
         defer {
             values.removeAll(keepingCapacity: true)
             texts.removeAll(keepingCapacity: true)
@@ -76,5 +82,6 @@ struct FastInsert {
             return failure
         }
         if let failure { throw StoreError.database(failure) }
+        return Int(sqlite3_changes(connection))
     }
 }

@@ -21,8 +21,12 @@ public final class ProductWriter {
     public private(set) var updated = 0
     /// Products imported again unchanged.
     public private(set) var unchanged = 0
-    /// The products this import touched, to catch a producer and sku given twice.
+    /// The existing products this import touched, to catch a producer and sku given
+    /// twice.
     private var touched: Set<Int64> = []
+    /// The first id this import inserted: with AUTOINCREMENT, every product it
+    /// inserts has this id or a larger one, and every other product a smaller one.
+    private var firstInserted: Int64?
 
     /// What one upsert did.
     public enum Effect: Sendable, Equatable {
@@ -53,18 +57,30 @@ public final class ProductWriter {
         let (attributes, reportText) = (columns.attributes, columns.report)
         // Most imported rows are new: try the insert first, and look the product up
         // only when its producer and sku are taken.
-        for text in [product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
-                     product.category, attributes, product.origin?.digits, product.outlet, columns.price,
-                     product.availability.rawValue] {
-            insert.bind(text)
-        }
+        // One call a column, not a loop over an array literal: that built an array and
+        // retained every text of every row.
+        insert.bind(product.brandID)
+        insert.bind(product.gtin?.digits)
+        insert.bind(product.name.zh)
+        insert.bind(product.name.en)
+        insert.bind(product.description)
+        insert.bind(product.category)
+        insert.bind(attributes)
+        insert.bind(product.origin?.digits)
+        insert.bind(product.outlet)
+        insert.bind(columns.price)
+        insert.bind(product.availability.rawValue)
         insert.bind(Int64(standardVersion))
-        for text in [reportText, product.producerID, product.sku, product.status.rawValue, now, now] { insert.bind(text) }
-        try insert.run()
-        if db.changesCount > 0 {
+        insert.bind(reportText)
+        insert.bind(product.producerID)
+        insert.bind(product.sku)
+        insert.bind(product.status.rawValue)
+        insert.bind(now)
+        insert.bind(now)
+        if try insert.run() > 0 {
             // A new product is not certified, so platforms have nothing to learn: the
             // feed starts with its certification. (The import itself is audited.)
-            touched.insert(db.lastInsertedRowID)
+            if firstInserted == nil { firstInserted = db.lastInsertedRowID }
             inserted += 1
             return .inserted
         }
@@ -73,6 +89,7 @@ public final class ProductWriter {
             throw StoreError.database("product \(product.producerID)/\(product.sku) was neither inserted nor found")
         }
         let id: Int64 = existing["id"]
+        if let firstInserted, id >= firstInserted { return .duplicate }
         guard touched.insert(id).inserted else { return .duplicate }
         let values: [(any DatabaseValueConvertible)?] = [
             product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,

@@ -68,7 +68,10 @@ public final class ValidatingReader: @unchecked Sendable {
         var next = 0
         while let batch = take(next) {
             next += 1
-            for row in batch { try body(row) }
+            // By index: binding each row to a name would copy (retain) all of it.
+            try batch.withUnsafeBufferPointer { rows in
+                for index in rows.indices { try body(rows[index]) }
+            }
             condition.lock()
             spent.append(batch)
             condition.unlock()

@@ -31,7 +31,9 @@ struct ProductImportReport: Encodable {
     /// Records one row's outcome; `true` when the row can be written.
     mutating func record(row: Int, input: ProductInput, report: ComplianceReport) -> Bool {
         rows += 1
-        let sku = input.field("sku")
+        // Most rows have nothing to report.
+        if report.findings.isEmpty { return true }
+        let sku = input.field(.sku)
         if !report.isCompliant {
             failed.append(Row(row: row, sku: sku, findings: report.findings))
             return false

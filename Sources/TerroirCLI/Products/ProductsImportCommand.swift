@@ -41,14 +41,16 @@ struct ProductsImportCommand: ParsableCommand {
             let (writer, committed) = try catalog.importProducts(
                 brand: brand, standardVersion: published.number, actor: store.actorName, source: file
             ) { writer in
+                let partial = partial  // read once: a property wrapper's getter, per row, showed in profiles
                 try rows.forEachRow { validated in
                     progress.advance()
-                    let (row, outcome) = (validated.row, validated.outcome)
-                    guard report.record(row: row.number, input: row.input, report: outcome.report), let product = outcome.product else { return }
+                    guard report.record(row: validated.row.number, input: validated.row.input, report: validated.outcome.report),
+                          let product = validated.outcome.product else { return }
                     // Once a row failed, an all-or-nothing import only validates the rest.
                     guard partial || report.failed.isEmpty else { return }
-                    if try writer.upsert(product, report: outcome.report, stored: validated.stored) == .duplicate {
-                        report.failed.append(.init(row: row.number, sku: product.sku, findings: [Self.duplicate(product, location: row.input.locate("sku"))]))
+                    if try writer.upsert(product, report: validated.outcome.report, stored: validated.stored) == .duplicate {
+                        let finding = Self.duplicate(product, location: validated.row.input.locate("sku"))
+                        report.failed.append(.init(row: validated.row.number, sku: product.sku, findings: [finding]))
                     }
                 }
                 return !dryRun && (partial || report.failed.isEmpty)
