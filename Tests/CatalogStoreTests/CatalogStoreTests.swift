@@ -56,6 +56,15 @@ struct CatalogStoreTests {
             return true
         }
         #expect(effects.committed)
+
+        // An existing product given after new ones is written, then a duplicate the
+        // second time; so is a new one.
+        let b = validator.validate(StoreFixture.rice("B"))
+        _ = try fixture.store.importProducts(brand: "sihong-4x", standardVersion: 1, actor: "t", source: "t") { writer in
+            let results = try [b, outcome, outcome, b].map { try writer.upsert($0.product!, report: $0.report) }
+            #expect(results == [.inserted, .unchanged, .duplicate, .duplicate])
+            return true
+        }
     }
 
     @Test func suspendingTakesProductsOutOfTheCatalogAndReinstatingBringsThemBack() throws {
