@@ -13,6 +13,7 @@ public struct MeasureUnit: Hashable, Sendable {
         let factor: Decimal
         let symbol: LocalizedText
         let isAttached: Bool
+        let isCanonical: Bool
 
         init(id: String, dimension: MeasureDimension, factor: Decimal, symbol: LocalizedText, isAttached: Bool) {
             self.id = id
@@ -20,6 +21,7 @@ public struct MeasureUnit: Hashable, Sendable {
             self.factor = factor
             self.symbol = symbol
             self.isAttached = isAttached
+            isCanonical = factor == 1
         }
     }
 
@@ -33,6 +35,9 @@ public struct MeasureUnit: Hashable, Sendable {
     public var symbol: LocalizedText { definition.symbol }
     /// Whether the symbol follows the number without a space (`52%vol`, `13.5°Bx`).
     public var isAttached: Bool { definition.isAttached }
+    /// Whether one of it is one canonical unit (`factor` is 1), known without
+    /// comparing decimals.
+    public var isCanonical: Bool { definition.isCanonical }
 
     /// Units are the same when their ids are: each id is defined once.
     public static func == (lhs: MeasureUnit, rhs: MeasureUnit) -> Bool {

@@ -15,7 +15,7 @@ public struct Quantity: Hashable, Sendable {
     public init(_ value: Decimal, _ unit: MeasureUnit) {
         self.value = value
         self.unit = unit
-        self.canonicalValue = unit.factor == 1 ? value : Decimal.product(value, unit.factor)
+        self.canonicalValue = unit.isCanonical ? value : Decimal.product(value, unit.factor)
     }
 
     /// What the quantity measures.

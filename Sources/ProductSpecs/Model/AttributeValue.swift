@@ -38,7 +38,7 @@ public struct AttributeValue: Equatable, Sendable {
         case .decimal(let number): number.plainText
         case .quantity(let quantity):
             // In a canonical unit the value is as entered: no need to format a decimal.
-            quantity.unit.factor == 1 ? Decimal.canonicalNumeral(valueText) ?? quantity.canonicalValue.plainText : quantity.canonicalValue.plainText
+            quantity.unit.isCanonical ? Decimal.canonicalNumeral(valueText) ?? quantity.canonicalValue.plainText : quantity.canonicalValue.plainText
         case .option(let id): id
         case .boolean(let flag): flag ? "true" : "false"
         case .date(let day): day.description
