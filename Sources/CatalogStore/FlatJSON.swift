@@ -12,49 +12,35 @@ enum FlatJSON {
     /// A flat object's members, in order: a handful, so a list beats a dictionary.
     typealias Members = [(key: String, value: String)]
 
-    /// `[{"k":"v",...},...]` as lists of members.
-    static func objects(_ text: String) -> [Members]? {
-        var scanner = Scanner(bytes: Array(text.utf8))
-        guard scanner.take(UInt8(ascii: "[")) else { return nil }
-        var objects: [Members] = []
-        if scanner.take(UInt8(ascii: "]")) { return scanner.atEnd ? objects : nil }
-        repeat {
-            guard let object = scanner.object() else { return nil }
-            objects.append(object)
-        } while scanner.take(UInt8(ascii: ","))
-        return scanner.take(UInt8(ascii: "]")) && scanner.atEnd ? objects : nil
-    }
-
     /// `[["a","b",...],...]` as lists of strings.
     static func arrays(_ text: String) -> [[String]]? {
-        var scanner = Scanner(bytes: Array(text.utf8))
-        guard scanner.take(UInt8(ascii: "[")) else { return nil }
-        var arrays: [[String]] = []
-        if scanner.take(UInt8(ascii: "]")) { return scanner.atEnd ? arrays : nil }
-        repeat {
-            guard scanner.take(UInt8(ascii: "[")) else { return nil }
-            var strings: [String] = []
-            strings.reserveCapacity(5)
-            repeat {
-                guard let string = scanner.string() else { return nil }
-                strings.append(string)
-            } while scanner.take(UInt8(ascii: ","))
-            guard scanner.take(UInt8(ascii: "]")) else { return nil }
-            arrays.append(strings)
-        } while scanner.take(UInt8(ascii: ","))
-        return scanner.take(UInt8(ascii: "]")) && scanner.atEnd ? arrays : nil
+        Scanner.scan(text) { scanner in scanner.list { $0.array() } }
+    }
+
+    /// `[{"k":"v",...},...]` as lists of members.
+    static func objects(_ text: String) -> [Members]? {
+        Scanner.scan(text) { scanner in scanner.list { $0.object() } }
     }
 
     /// `{"k":"v",...}`, where a value may also be `[]` (read as "[]").
     static func object(_ text: String) -> Members? {
-        var scanner = Scanner(bytes: Array(text.utf8))
-        guard let object = scanner.object(), scanner.atEnd else { return nil }
-        return object
+        Scanner.scan(text) { scanner in scanner.object() }
     }
 
+    /// Reads a text's UTF-8 in place.
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
+
+        /// What `body` reads from the whole of `text`; `nil` if anything is left over.
+        static func scan<T>(_ text: String, _ body: (inout Scanner) -> T?) -> T? {
+            var text = text
+            return text.withUTF8 { bytes in
+                var scanner = Scanner(bytes: bytes)
+                guard let value = body(&scanner), scanner.atEnd else { return nil }
+                return value
+            }
+        }
 
         var atEnd: Bool { position == bytes.count }
 
@@ -62,6 +48,23 @@ enum FlatJSON {
             guard position < bytes.count, bytes[position] == byte else { return false }
             position += 1
             return true
+        }
+
+        /// `[element,...]`.
+        mutating func list<Element>(_ element: (inout Scanner) -> Element?) -> [Element]? {
+            guard take(UInt8(ascii: "[")) else { return nil }
+            var elements: [Element] = []
+            if take(UInt8(ascii: "]")) { return elements }
+            repeat {
+                guard let next = element(&self) else { return nil }
+                elements.append(next)
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "]")) ? elements : nil
+        }
+
+        /// `["a","b",...]`.
+        mutating func array() -> [String]? {
+            list { $0.string() }
         }
 
         mutating func object() -> Members? {
@@ -103,7 +106,7 @@ enum FlatJSON {
             return nil
         }
 
-        private func unescape(_ raw: ArraySlice<UInt8>) -> String? {
+        private func unescape(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
             var scalars = String.UnicodeScalarView()
             var utf8: [UInt8] = []
             var index = raw.startIndex

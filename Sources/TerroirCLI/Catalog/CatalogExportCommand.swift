@@ -42,7 +42,7 @@ struct CatalogExportCommand: ParsableCommand {
         } else {
             handle = FileHandle.standardOutput
         }
-        let total = toFile ? try catalog.productCounts(brand: brand).exportable : nil
+        let total = toFile && ProgressBar.isShown ? try catalog.productCounts(brand: brand).exportable : nil
         let progress = ProgressBar("exporting", total: total)
         let output = ExportOutput { bytes in try handle.write(contentsOf: bytes) }
         let count: Int

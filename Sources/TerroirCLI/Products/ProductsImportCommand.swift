@@ -32,7 +32,7 @@ struct ProductsImportCommand: ParsableCommand {
         let validator = ProductValidator(standard: published.standard, today: .today()) { producers[$0] }
         let url = URL(fileURLWithPath: file)
         var report = ProductImportReport(file: file, brand: brand, standardVersion: published.standard.version, dryRun: dryRun)
-        let progress = ProgressBar("importing", total: isatty(STDERR_FILENO) == 1 ? LineCount.of(url).map { max(0, $0 - 1) } : nil)
+        let progress = ProgressBar("importing", total: ProgressBar.isShown ? LineCount.of(url).map { max(0, $0 - 1) } : nil)
         do {
             let rows = ValidatingReader(
                 reader: try ProductFileReader(url: url, standard: published.standard), validator: validator, defaultProducer: producer,

@@ -7,8 +7,12 @@ final class ProgressBar {
     private let total: Int?
     private let start = Date()
     private var lastDraw = Date.distantPast
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let enabled = ProgressBar.isShown
     private(set) var count = 0
+
+    /// Whether bars are drawn (standard error is a terminal): a total that takes
+    /// work to find out is worth it only then.
+    static let isShown = isatty(STDERR_FILENO) == 1
 
     init(_ label: String, total: Int?) {
         self.label = label
