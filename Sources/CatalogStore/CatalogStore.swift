@@ -25,7 +25,11 @@ public final class CatalogStore: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             pool = try DatabasePool(path: path, configuration: configuration)
+            let applied = try pool.read { try Migrations.migrator.appliedIdentifiers($0) }
             try Migrations.migrator.migrate(pool)
+            // Rebuilding the product table left its old pages free in the file: give
+            // them back once, right after an existing store was upgraded.
+            if !applied.isEmpty, !applied.contains(Migrations.productTableRebuild) { try pool.vacuum() }
         } catch let error as DatabaseError {
             throw .cannotOpen(path: path, reason: error.message ?? error.description)
         } catch {

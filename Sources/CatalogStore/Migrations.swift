@@ -4,6 +4,9 @@ import ProductSpecs
 /// The store's schema, one migration at a time. A migration that has landed is never
 /// edited: add a new one.
 enum Migrations {
+    /// The migration that rebuilds the product table.
+    static let productTableRebuild = "v4: product status checked without a temporary table per insert"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: standards, producers, products, change and audit logs") { db in
@@ -157,7 +160,7 @@ enum Migrations {
                 CREATE INDEX product_gtin ON product(gtin);
                 """)
         }
-        migrator.registerMigration("v4: product status checked without a temporary table per insert") { db in
+        migrator.registerMigration(productTableRebuild) { db in
             // `status IN (five values)` made SQLite build a temporary b-tree for every
             // row written, about a third of an import's insert time. The same check as
             // comparisons costs nothing. SQLite cannot alter a constraint, so the table
