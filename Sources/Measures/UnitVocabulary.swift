@@ -9,7 +9,10 @@ enum UnitVocabulary {
     }
 
     static func entry(for typed: String) -> Entry? {
-        // As typed first: most units are, and lower-casing costs an allocation.
+        // Short spellings as typed first, by their bytes: hashing or comparing text
+        // like `斤` as strings normalises it, for every quantity of every row.
+        if let key = packed(typed), let entry = short[key] { return entry }
+        // Then as typed: most units are, and lower-casing costs an allocation.
         if let unit = fixed[typed] { return .unit(unit) }
         if let entry = bare(typed) { return entry }
         let key = typed.lowercased()
@@ -19,12 +22,32 @@ enum UnitVocabulary {
 
     /// 斤 and 两 without a region, by their (lower-case) spellings.
     private static func bare(_ key: String) -> Entry? {
-        switch key {
-        case "斤", "jin", "catty", "catties": .jin
-        case "两", "兩", "liang", "tael", "taels": .liang
-        default: nil
-        }
+        jinSpellings.contains(key) ? .jin : liangSpellings.contains(key) ? .liang : nil
     }
+
+    private static let jinSpellings = ["斤", "jin", "catty", "catties"]
+    private static let liangSpellings = ["两", "兩", "liang", "tael", "taels"]
+
+    /// A spelling's UTF-8 bytes packed into an integer, when there are at most eight
+    /// and none is zero.
+    private static func packed(_ spelling: String) -> UInt64? {
+        var key: UInt64 = 0, count = 0
+        for byte in spelling.utf8 {
+            guard count < 8, byte != 0 else { return nil }
+            key |= UInt64(byte) << (8 * count)
+            count += 1
+        }
+        return count > 0 ? key : nil
+    }
+
+    /// Every spelling of at most eight bytes, by its packed bytes.
+    private static let short: [UInt64: Entry] = {
+        var table: [UInt64: Entry] = [:]
+        for (spelling, unit) in fixed { if let key = packed(spelling) { table[key] = .unit(unit) } }
+        for spelling in jinSpellings { if let key = packed(spelling) { table[key] = .jin } }
+        for spelling in liangSpellings { if let key = packed(spelling) { table[key] = .liang } }
+        return table
+    }()
 
     private static let fixed: [String: MeasureUnit] = {
         var table: [String: MeasureUnit] = [:]

@@ -30,6 +30,31 @@ struct ProductValidatorTests {
         )
     }
 
+    /// A memo of texts already read changes speed, never outcomes: texts that read
+    /// with findings are read again (and found again), bounds with cases still see
+    /// the other attributes, and one text means different things under different rules.
+    @Test func outcomesAreTheSameWithAMemo() throws {
+        let inputs = [
+            Self.rice(), Self.rice(["net_content": "10斤"]), Self.rice(["net_content": "30 kg"]), Self.rice(["net_content": "30 kg"]),
+            Self.rice(["moisture": "16%"]), Self.rice(["moisture": "16%"]), Self.rice(["grade": "一级"]), Self.rice(["grade": "一级"]),
+            Self.rice(["moisture": "14.55%"]), Self.rice(["moisture": "14.55%"]),
+            Self.rice(["net_content": "5 L"]), Self.rice(["moisture": "5 kg"]), Self.rice(["broken_kernels": "12%", "grade": "grade-1"]),
+            Self.rice(["broken_kernels": "12%", "grade": "grade-3"]), Self.rice(["net_content": "5 kg"]),
+            Self.crab(sex: "male", grade: "special", weight: "250g"), Self.crab(sex: "female", grade: "special", weight: "250g"),
+            Self.crab(sex: "male", grade: "special", weight: "100g"), Self.crab(sex: "male", grade: "special", weight: "250g"),
+        ]
+        for limit in [0, 1, 4096] {
+            let memo = AttributeMemo(limit: limit)
+            for _ in 0..<2 {
+                for input in inputs {
+                    let plain = validator.validate(input), remembered = validator.validate(input, memo: memo)
+                    #expect(plain.product == remembered.product)
+                    #expect(plain.report == remembered.report)
+                }
+            }
+        }
+    }
+
     @Test func aGoodProductIsCompliant() throws {
         let outcome = validator.validate(Self.rice())
         #expect(outcome.report.findings.isEmpty)

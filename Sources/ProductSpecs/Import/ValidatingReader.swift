@@ -137,6 +137,7 @@ public final class ValidatingReader: @unchecked Sendable {
     }
 
     private func validate() {
+        let memo = AttributeMemo()
         while true {
             condition.lock()
             while pending.isEmpty && !readingDone && !cancelled { condition.wait() }
@@ -153,7 +154,7 @@ public final class ValidatingReader: @unchecked Sendable {
             finished.removeAll()
 
             let results = rows.map { row in
-                let outcome = validator.validate(row.input, defaultProducer: defaultProducer)
+                let outcome = validator.validate(row.input, defaultProducer: defaultProducer, memo: memo)
                 let stored = outcome.report.isCompliant
                     ? outcome.product.flatMap { try? StoredColumns(product: $0, report: outcome.report, cleanReport: cleanReport) } : nil
                 return ValidatedRow(row: row, outcome: outcome, stored: stored)

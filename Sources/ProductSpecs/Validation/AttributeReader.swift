@@ -11,9 +11,9 @@ final class CategoryRules {
     /// Whether some attribute has bounds that depend on other attributes' options.
     let hasCases: Bool
 
-    init(_ category: ProductCategory) {
+    init(_ category: ProductCategory, firstRuleIndex: Int) {
         self.category = category
-        rules = category.attributes.map(AttributeRule.init)
+        rules = category.attributes.enumerated().map { AttributeRule($1, index: firstRuleIndex + $0) }
         known = Set(category.attributes.map(\.id))
         hasCases = category.attributes.contains { !$0.cases.isEmpty }
     }
@@ -23,10 +23,47 @@ final class CategoryRules {
 final class AttributeRule {
     let requirement: AttributeRequirement
     let pattern: NSRegularExpression?
+    /// The rule's place among all its standard's rules (for `AttributeMemo`).
+    let index: Int
+    /// Whether reading a value costs more than remembering it: quantities, numbers
+    /// with places, options and patterned text, not plain text or whole numbers.
+    let isWorthRemembering: Bool
 
-    init(_ requirement: AttributeRequirement) {
+    init(_ requirement: AttributeRequirement, index: Int) {
         self.requirement = requirement
         pattern = requirement.pattern.flatMap { try? NSRegularExpression(pattern: $0) }
+        self.index = index
+        isWorthRemembering = switch requirement.type {
+        case .quantity, .decimal, .enumeration: true
+        case .text: pattern != nil
+        case .integer, .boolean, .date: false
+        }
+    }
+}
+
+/// Attribute texts one thread has already read cleanly, with what they read as.
+/// Product files repeat a few net contents, grades and varieties over thousands of
+/// rows, and reading a value (a quantity above all) is the dearest part of
+/// validating a row. What a text reads as depends only on the text and its rule, so
+/// a remembered value is exactly what reading again would give. At most `limit`
+/// texts a rule, so memory does not grow with the file.
+public final class AttributeMemo {
+    private var values: [[String: AttributeValue.Value]] = []
+    private let limit: Int
+
+    /// A memo for one thread's use.
+    public init(limit: Int = 4096) {
+        self.limit = limit
+    }
+
+    func value(of text: String, rule: Int) -> AttributeValue.Value? {
+        rule < values.count ? values[rule][text] : nil
+    }
+
+    func remember(_ value: AttributeValue.Value, of text: String, rule: Int) {
+        if rule >= values.count { values += Array(repeating: [:], count: rule + 1 - values.count) }
+        guard values[rule].count < limit else { return }
+        values[rule][text] = value
     }
 }
 
@@ -38,7 +75,13 @@ struct AttributeReader {
 
     init(standard: BrandStandard) {
         self.standard = standard
-        categories = Dictionary(standard.categories.map { ($0.id, CategoryRules($0)) }, uniquingKeysWith: { first, _ in first })
+        var firstRuleIndex = 0
+        var categories: [String: CategoryRules] = [:]
+        for category in standard.categories where categories[category.id] == nil {
+            categories[category.id] = CategoryRules(category, firstRuleIndex: firstRuleIndex)
+            firstRuleIndex += category.attributes.count
+        }
+        self.categories = categories
     }
 
     /// The prepared rules of the category with this id.
@@ -46,7 +89,7 @@ struct AttributeReader {
         categories[categoryID]
     }
 
-    func read(_ input: ProductInput, category: CategoryRules, into findings: inout FindingList) -> [AttributeValue] {
+    func read(_ input: ProductInput, category: CategoryRules, memo: AttributeMemo?, into findings: inout FindingList) -> [AttributeValue] {
         var values: [AttributeValue] = []
         values.reserveCapacity(category.rules.count)
         var given = 0
@@ -63,7 +106,8 @@ struct AttributeReader {
                 }
                 continue
             }
-            if let value = readValue(entered, rule, into: &findings) {
+            let memo = rule.isWorthRemembering ? memo : nil
+            if let value = memo?.value(of: entered, rule: rule.index) ?? read(entered, rule, memo: memo, into: &findings) {
                 values.append(AttributeValue(id: rule.requirement.id, entered: entered, value: value))
             }
         }
@@ -78,6 +122,14 @@ struct AttributeReader {
                            zh: "品类“\(category.category.id)”没有属性“\(id)”", en: "category “\(category.category.id)” has no attribute “\(id)”")
         }
         return values
+    }
+
+    /// Reads a value, and remembers it when reading it found nothing to say.
+    private func read(_ entered: String, _ rule: AttributeRule, memo: AttributeMemo?, into findings: inout FindingList) -> AttributeValue.Value? {
+        let said = findings.items.count
+        let value = readValue(entered, rule, into: &findings)
+        if let value, let memo, findings.items.count == said { memo.remember(value, of: entered, rule: rule.index) }
+        return value
     }
 
     private func expectation(_ requirement: AttributeRequirement) -> String {
