@@ -35,6 +35,7 @@ extension CatalogStore {
                     let commit = try body(writer)
                     result = (writer, commit)
                     guard commit else { return .rollback }
+                    try writer.logInserts()
                     try AuditEntry.record(db, actor: actor, action: "product.import", subject: "brand:\(brand)", details: [
                         "source": source, "inserted": String(writer.inserted), "updated": String(writer.updated),
                         "unchanged": String(writer.unchanged),

@@ -5,7 +5,7 @@ import ProductSpecs
 /// edited: add a new one.
 enum Migrations {
     /// The migration that rebuilds the product table.
-    static let productTableRebuild = "v4: product status checked without a temporary table per insert"
+    static let productTableRebuild = "v4: product status and change events checked without a temporary table per insert"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -165,7 +165,7 @@ enum Migrations {
             // row written, about a third of an import's insert time. The same check as
             // comparisons costs nothing. SQLite cannot alter a constraint, so the table
             // is rebuilt (its ids and AUTOINCREMENT high-water mark kept), and its GTIN
-            // index becomes partial.
+            // index becomes partial; so is the change log (its sequence numbers kept).
             let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'product'")
             try db.execute(sql: """
                 CREATE TABLE product_rebuilt (
@@ -198,6 +198,19 @@ enum Migrations {
                 -- Only products with a GTIN: most are registered without one, and the
                 -- lookups (`gtin = ?`) never ask for those.
                 CREATE INDEX product_gtin ON product(gtin) WHERE gtin IS NOT NULL;
+
+                -- The change log's event check had the same cost, for each row an import logs.
+                CREATE TABLE change_log_rebuilt (
+                    seq INTEGER PRIMARY KEY,
+                    product_id INTEGER NOT NULL,
+                    brand_id TEXT NOT NULL,
+                    event TEXT NOT NULL CHECK (event = 'insert' OR event = 'update' OR event = 'status' OR event = 'delete'),
+                    exportable INTEGER NOT NULL,
+                    at TEXT NOT NULL
+                ) STRICT;
+                INSERT INTO change_log_rebuilt SELECT * FROM change_log;
+                DROP TABLE change_log;
+                ALTER TABLE change_log_rebuilt RENAME TO change_log;
                 """)
             if let sequence {
                 try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'product'")

@@ -38,8 +38,12 @@ struct CatalogStoreTests {
         let fixture = try StoreFixture()
         let first = try fixture.importAll([StoreFixture.rice("A"), StoreFixture.rice("B")]).writer
         #expect((first.inserted, first.updated, first.unchanged) == (2, 0, 0))
+        // Every insert has its change-log row, written with the import.
+        let inserted = try fixture.store.products().map(\.id)
+        #expect(try fixture.store.changeLog().map { "\($0.event) \($0.productID) \($0.exportable)" } == inserted.map { "insert \($0) false" })
         let again = try fixture.importAll([StoreFixture.rice("A"), StoreFixture.rice("B", netContent: "10斤")]).writer
         #expect((again.inserted, again.updated, again.unchanged) == (0, 1, 1))
+        #expect(try fixture.store.changeLog().map(\.event) == ["insert", "insert", "update"])
         let products = try fixture.store.products()
         #expect(products.count == 2)
         #expect(products[1].product.attribute("net_content")?.entered == "10斤")

@@ -8,7 +8,7 @@ struct MigrationTests {
     static let objectAttributes = #"[{"id":"net_content","entered":"10斤","kind":"quantity","value":"10","unit":"jin.mainland"},"#
         + #"{"id":"variety","entered":"南粳9108","kind":"text","value":"南粳9108"}]"#
 
-    @Test func rebuildingTheProductTableKeepsRowsIdsReferencesAndTheSequenceAndCompactsAttributes() throws {
+    @Test func rebuildingTheProductTableAndChangeLogKeepsRowsIdsReferencesAndSequencesAndCompactsAttributes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -28,6 +28,10 @@ struct MigrationTests {
                     """, arguments: [id, sku])
             }
             try db.execute(sql: "UPDATE product SET attributes = ? WHERE id = 2", arguments: [Self.objectAttributes])
+            try db.execute(sql: """
+                INSERT INTO change_log (seq, product_id, brand_id, event, exportable, at) VALUES
+                    (10, 1, 'sihong-4x', 'insert', 0, 't'), (11, 2, 'sihong-4x', 'status', 1, 't')
+                """)
             // Products 6 and 7 existed once and were deleted: their ids stay spent.
             try db.execute(sql: "UPDATE sqlite_sequence SET seq = 7 WHERE name = 'product'")
             try db.execute(sql: """
@@ -49,6 +53,12 @@ struct MigrationTests {
             #expect(attributes == #"[["net_content","10斤","quantity","10","jin.mainland"],["variety","南粳9108","text"]]"#)
             #expect(ProductRowCoding.decodeAttributes(attributes) == ProductRowCoding.decodeAttributes(Self.objectAttributes))
             #expect(try String.fetchOne(db, sql: "SELECT attributes FROM product WHERE id = 1") == "[]")
+            #expect(try String.fetchAll(db, sql: "SELECT seq || ' ' || event FROM change_log ORDER BY seq") == ["10 insert", "11 status"])
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (1, 'b', 'renamed', 0, 't')")
+            }
+            try db.execute(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (1, 'b', 'update', 0, 't')")
+            #expect(db.lastInsertedRowID == 12)
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'product' ORDER BY name")
             #expect(indexes.contains("product_brand") && indexes.contains("product_gtin"))
             #expect(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'product_rebuilt%'").isEmpty)
