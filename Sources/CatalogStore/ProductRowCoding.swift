@@ -43,33 +43,23 @@ enum ProductRowCoding {
     /// shape, else through `JSONDecoder`.
     static func decodeAttributes(_ text: String) -> [AttributeValue]? {
         if let arrays = FlatJSON.arrays(text) {
-            var values: [AttributeValue] = []
-            values.reserveCapacity(arrays.count)
-            for parts in arrays {
-                guard let value = AttributeValue(storedParts: parts) else { return nil }
-                values.append(value)
-            }
+            return every(arrays.map(AttributeValue.init(storedParts:)))
+        }
+        if let objects = FlatJSON.objects(text),
+           let values = every(objects.map { object in AttributeValue(storedFields: { FlatJSON.value($0, in: object) }) }) {
             return values
         }
-        if let objects = FlatJSON.objects(text) {
-            var values: [AttributeValue] = []
-            values.reserveCapacity(objects.count)
-            for object in objects {
-                guard let value = AttributeValue(storedFields: { FlatJSON.value($0, in: object) }) else { return fallbackAttributes(text) }
-                values.append(value)
-            }
-            return values
-        }
-        return fallbackAttributes(text)
-    }
-
-    private static func fallbackAttributes(_ text: String) -> [AttributeValue]? {
         let data = Data(text.utf8)
         if let arrays = try? JSONDecoder().decode([[String]].self, from: data) {
-            let values = arrays.compactMap(AttributeValue.init(storedParts:))
-            return values.count == arrays.count ? values : nil
+            return every(arrays.map(AttributeValue.init(storedParts:)))
         }
         return try? JSONDecoder().decode([AttributeValue].self, from: data)
+    }
+
+    /// All the values, or `nil` when any is missing: a list with one bad attribute is corrupt.
+    private static func every<Value>(_ values: [Value?]) -> [Value]? {
+        let present = values.compactMap { $0 }
+        return present.count == values.count ? present : nil
     }
 
     /// The stored report: a clean one read by hand, one with findings through `JSONDecoder`.

@@ -68,24 +68,21 @@ struct SmallDecimal: Equatable {
         if signA != signB { return signA < signB ? .orderedAscending : .orderedDescending }
         if signA == 0 { return .orderedSame }
         let magnitude = compareMagnitudes(a, b)
-        guard signA < 0 else { return magnitude }
-        switch magnitude {
-        case .orderedAscending: return .orderedDescending
-        case .orderedDescending: return .orderedAscending
-        case .orderedSame: return .orderedSame
+        return signA < 0 ? reversed(magnitude) : magnitude
+    }
+
+    private static func reversed(_ order: ComparisonResult) -> ComparisonResult {
+        switch order {
+        case .orderedAscending: .orderedDescending
+        case .orderedDescending: .orderedAscending
+        case .orderedSame: .orderedSame
         }
     }
 
     /// Orders two non-zero magnitudes: the one with the larger exponent is scaled to
     /// the other's; when that overflows 64 bits, it is the larger.
     private static func compareMagnitudes(_ a: SmallDecimal, _ b: SmallDecimal) -> ComparisonResult {
-        if a.exponent < b.exponent {
-            switch compareMagnitudes(b, a) {
-            case .orderedAscending: return .orderedDescending
-            case .orderedDescending: return .orderedAscending
-            case .orderedSame: return .orderedSame
-            }
-        }
+        if a.exponent < b.exponent { return reversed(compareMagnitudes(b, a)) }
         let shift = a.exponent - b.exponent
         guard shift < powersOfTen.count else { return .orderedDescending }
         let (scaled, overflow) = a.significand.multipliedReportingOverflow(by: powersOfTen[shift])

@@ -34,15 +34,18 @@ public struct CSVReader {
 
     private mutating func fill() -> Bool {
         if position < buffer.count { return true }
-        if atEnd { return false }
-        let chunk = handle.readData(ofLength: chunkSize)
-        if chunk.isEmpty {
-            atEnd = true
-            return false
-        }
+        guard let chunk = readChunk() else { return false }
         buffer = Array(chunk)
         position = 0
         return true
+    }
+
+    /// The file's next chunk; `nil` at its end.
+    private mutating func readChunk() -> Data? {
+        if atEnd { return nil }
+        let chunk = handle.readData(ofLength: chunkSize)
+        atEnd = chunk.isEmpty
+        return atEnd ? nil : chunk
     }
 
     private mutating func peek() -> UInt8? {
@@ -62,10 +65,7 @@ public struct CSVReader {
         if !started {
             started = true
             // The mark's three bytes may come in more than one chunk.
-            while fill(), buffer.count < 3, !atEnd {
-                let more = handle.readData(ofLength: chunkSize)
-                if more.isEmpty { atEnd = true } else { buffer += more }
-            }
+            while fill(), buffer.count < 3, let more = readChunk() { buffer += more }
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         }
         while true {
@@ -109,7 +109,7 @@ public struct CSVReader {
             highBits |= bits
             guard end < buffer.count else {
                 // The run goes on in the next chunk.
-                field.append(contentsOf: returns > 0 ? buffer[position..<end].filter { $0 != 0x0D } : Array(buffer[position..<end]))
+                if returns > 0 { field += buffer[position..<end].filter { $0 != 0x0D } } else { field += buffer[position..<end] }
                 position = end
                 continue
             }

@@ -15,7 +15,7 @@ public struct StoredColumns: Sendable {
     /// - Throws: only if a report with findings cannot be encoded.
     public init(product: Product, report: ComplianceReport, cleanReport: String? = nil) throws {
         attributes = AttributeValue.storedText(product.attributes)
-        self.report = try report.findings.isEmpty ? cleanReport ?? report.storedJSON() : report.storedJSON()
+        self.report = try (report.findings.isEmpty ? cleanReport : nil) ?? report.storedJSON()
         price = product.price?.plainText
     }
 }
