@@ -159,12 +159,7 @@ extension CatalogStore {
                     JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
                     """, arguments: [id]),
                     let old = ProductStatus(rawValue: row["status"]) else { continue }
-                let new: ProductStatus = switch (old, report.isCompliant) {
-                case (.withdrawn, _): .withdrawn
-                case (.certified, true): .certified
-                case (_, true): .compliant
-                case (_, false): .nonCompliant
-                }
+                let new = old.revalidated(compliant: report.isCompliant)
                 try db.execute(sql: "UPDATE product SET status = ?, report = ?, standard_version = ?, updated_at = ? WHERE id = ?",
                                arguments: [new.rawValue, try report.storedJSON(), standardVersion, now, id])
                 guard new != old else { continue }

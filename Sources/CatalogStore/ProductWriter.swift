@@ -84,40 +84,54 @@ public final class ProductWriter {
             inserted += 1
             return .inserted
         }
-        let lookup = try db.cachedStatement(sql: "SELECT id, status FROM product WHERE producer_id = ? AND sku = ?")
-        guard let existing = try Row.fetchOne(lookup, arguments: [product.producerID, product.sku]) else {
+        // What an officer certified is the product's compliance data; its price and
+        // stock are commercial and change without certifying again. The stored
+        // report's wording is not compared: validating the same data again may word
+        // a finding's place differently.
+        let lookup = try db.cachedStatement(sql: """
+            SELECT id, status, standard_version,
+                (brand_id IS ?1 AND gtin IS ?2 AND name_zh IS ?3 AND name_en IS ?4 AND description IS ?5 AND category_id IS ?6
+                 AND attributes IS ?7 AND origin IS ?8 AND outlet IS ?9) AS same_compliance,
+                (price IS ?10 AND availability IS ?11) AS same_commerce
+            FROM product WHERE producer_id = ?12 AND sku = ?13
+            """)
+        let compliance: [(any DatabaseValueConvertible)?] = [
+            product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
+            product.category, attributes, product.origin?.digits, product.outlet,
+        ]
+        let commerce: [(any DatabaseValueConvertible)?] = [columns.price, product.availability.rawValue]
+        guard let existing = try Row.fetchOne(lookup, arguments: StatementArguments(compliance + commerce + [product.producerID, product.sku])) else {
             throw StoreError.database("product \(product.producerID)/\(product.sku) was neither inserted nor found")
         }
         let id: Int64 = existing["id"]
         if let firstInserted, id >= firstInserted { return .duplicate }
         guard touched.insert(id).inserted else { return .duplicate }
-        let values: [(any DatabaseValueConvertible)?] = [
-            product.brandID, product.gtin?.digits, product.name.zh, product.name.en, product.description,
-            product.category, attributes, product.origin?.digits, product.outlet, columns.price,
-            product.availability.rawValue, standardVersion, reportText,
-        ]
         let oldStatus = ProductStatus(rawValue: existing["status"]) ?? .draft
-        // Changed data needs certifying again; a withdrawn product stays withdrawn.
-        let newStatus = oldStatus == .withdrawn ? .withdrawn : product.status
-        let update = try db.cachedStatement(sql: """
-            UPDATE product SET brand_id = ?1, gtin = ?2, name_zh = ?3, name_en = ?4, description = ?5, category_id = ?6,
-                attributes = ?7, origin = ?8, outlet = ?9, price = ?10, availability = ?11, standard_version = ?12, report = ?13,
-                status = ?14, updated_at = ?15
-            WHERE id = ?16 AND (brand_id IS NOT ?1 OR gtin IS NOT ?2 OR name_zh IS NOT ?3 OR name_en IS NOT ?4
-                OR description IS NOT ?5 OR category_id IS NOT ?6 OR attributes IS NOT ?7 OR origin IS NOT ?8 OR outlet IS NOT ?9
-                OR price IS NOT ?10 OR availability IS NOT ?11 OR standard_version IS NOT ?12 OR report IS NOT ?13)
-            """)
-        try update.execute(arguments: StatementArguments(values + [newStatus.rawValue, now, id]))
-        if db.changesCount > 0 {
-            let exportable = try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT p.status = 'certified' AND pr.status = 'active' FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
-                """), arguments: [id]) ?? false
-            try log(id, brand: product.brandID, event: "update", exportable: exportable)
-            updated += 1
-            return .updated
+        let sameVersion = (existing["standard_version"] as Int64) == Int64(standardVersion)
+        let newStatus: ProductStatus
+        if existing["same_compliance"] as Bool {
+            newStatus = oldStatus.revalidated(compliant: report.isCompliant)
+            if existing["same_commerce"] as Bool, sameVersion, newStatus == oldStatus {
+                unchanged += 1
+                return .unchanged
+            }
+        } else {
+            // Changed data needs certifying again; a withdrawn product stays withdrawn.
+            newStatus = oldStatus == .withdrawn ? .withdrawn : product.status
         }
-        unchanged += 1
-        return .unchanged
+        let update = try db.cachedStatement(sql: """
+            UPDATE product SET brand_id = ?, gtin = ?, name_zh = ?, name_en = ?, description = ?, category_id = ?,
+                attributes = ?, origin = ?, outlet = ?, price = ?, availability = ?, standard_version = ?, report = ?,
+                status = ?, updated_at = ?
+            WHERE id = ?
+            """)
+        try update.execute(arguments: StatementArguments(compliance + commerce + [standardVersion, reportText, newStatus.rawValue, now, id]))
+        let exportable = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT p.status = 'certified' AND pr.status = 'active' FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
+            """), arguments: [id]) ?? false
+        try log(id, brand: product.brandID, event: "update", exportable: exportable)
+        updated += 1
+        return .updated
     }
 
     /// Gives every product this import inserted its change-log row, in one statement

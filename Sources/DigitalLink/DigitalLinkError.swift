@@ -17,6 +17,8 @@ public enum DigitalLinkError: Error, Equatable, Sendable {
     case invalidCharacter(ai: String, value: String)
     /// A value of the wrong length (lot, serial and CPV: 1 to 20 characters).
     case invalidLength(ai: String, value: String)
+    /// `.` or `..`, which URI normalisation would remove from the path.
+    case dotSegment(ai: String, value: String)
     /// A malformed percent-escape.
     case badEscape(String)
     /// A data attribute whose value has the wrong form (a date that is not YYMMDD, say).
@@ -33,6 +35,7 @@ public enum DigitalLinkError: Error, Equatable, Sendable {
         case .unknownPathElement: "dl.unknown_path_element"
         case .invalidCharacter: "dl.value_charset"
         case .invalidLength: "dl.value_length"
+        case .dotSegment: "dl.value_dot_segment"
         case .badEscape: "dl.percent_encoding"
         case .invalidAttribute: "dl.attribute_format"
         }
@@ -54,6 +57,9 @@ extension DigitalLinkError {
              "the value “\(value)” of AI \(ai) has characters outside the GS1 set (no spaces or Chinese)")
         case .invalidLength(let ai, let value):
             ("AI \(ai) 的值“\(value)”应为 1 到 20 个字符", "the value “\(value)” of AI \(ai) must be 1 to 20 characters")
+        case .dotSegment(let ai, let value):
+            ("AI \(ai) 的值不能是“\(value)”：浏览器会把网址中的 . 和 .. 路径段去掉，真标签就会被判为未发放；请使用字母或数字",
+             "the value of AI \(ai) cannot be “\(value)”: browsers remove . and .. path segments from a URI, so a genuine label would read as not issued; use letters or digits")
         case .badEscape(let text): ("百分号转义错误：“\(text)”", "malformed percent-escape in “\(text)”")
         case .invalidAttribute(let ai, let value): ("AI \(ai) 的值“\(value)”格式错误", "the value “\(value)” of AI \(ai) has the wrong form")
         }

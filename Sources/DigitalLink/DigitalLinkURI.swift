@@ -121,6 +121,9 @@ public struct DigitalLinkURI: Equatable, Sendable, CustomStringConvertible {
     static func checkAlphanumeric(ai: String, _ value: String) throws(DigitalLinkError) {
         guard (1...20).contains(value.utf8.count) else { throw .invalidLength(ai: ai, value: value) }
         guard value.utf8.allSatisfy(GS1Characters.isAllowed) else { throw .invalidCharacter(ai: ai, value: value) }
+        // URI normalisation (RFC 3986 §5.2.4) removes `.` and `..` segments: browsers
+        // and HTTP clients would turn `/10/../21/5` into `/21/5`.
+        guard value != ".", value != ".." else { throw .dotSegment(ai: ai, value: value) }
     }
 
     /// Checks the data attributes Terroir uses; other numeric AIs pass as GS1 text.

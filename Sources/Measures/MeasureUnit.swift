@@ -11,17 +11,19 @@ public struct MeasureUnit: Hashable, Sendable {
         let id: String
         let dimension: MeasureDimension
         let factor: Decimal
+        let divisor: Decimal
         let symbol: LocalizedText
         let isAttached: Bool
         let isCanonical: Bool
 
-        init(id: String, dimension: MeasureDimension, factor: Decimal, symbol: LocalizedText, isAttached: Bool) {
+        init(id: String, dimension: MeasureDimension, factor: Decimal, divisor: Decimal = 1, symbol: LocalizedText, isAttached: Bool) {
             self.id = id
             self.dimension = dimension
             self.factor = factor
+            self.divisor = divisor
             self.symbol = symbol
             self.isAttached = isAttached
-            isCanonical = factor == 1
+            isCanonical = factor == 1 && divisor == 1
         }
     }
 
@@ -29,8 +31,11 @@ public struct MeasureUnit: Hashable, Sendable {
     public var id: String { definition.id }
     /// What the unit measures.
     public var dimension: MeasureDimension { definition.dimension }
-    /// How many of the dimension's canonical unit one of this unit is (exact decimal).
+    /// How many of the dimension's canonical unit one of this unit is, as the exact
+    /// ratio `factor / divisor`: a minute is 1/60 hour, which no decimal writes out.
     public var factor: Decimal { definition.factor }
+    /// The denominator of the unit's ratio to the canonical unit (1 for most units).
+    public var divisor: Decimal { definition.divisor }
     /// The symbol printed after a number, per language.
     public var symbol: LocalizedText { definition.symbol }
     /// Whether the symbol follows the number without a space (`52%vol`, `13.5°Bx`).
@@ -48,9 +53,13 @@ public struct MeasureUnit: Hashable, Sendable {
         hasher.combine(id)
     }
 
+    /// - Parameter factor: how many canonical units one of this unit is, a decimal or
+    ///   a ratio of two (`1/60`).
     init(_ id: String, _ dimension: MeasureDimension, _ factor: String, en: String, zh: String? = nil, attached: Bool = false) {
+        let posix = Locale(identifier: "en_US_POSIX")
+        let ratio = factor.split(separator: "/").map { Decimal(string: String($0), locale: posix)! }
         definition = Definition(
-            id: id, dimension: dimension, factor: Decimal(string: factor, locale: Locale(identifier: "en_US_POSIX"))!,
+            id: id, dimension: dimension, factor: ratio[0], divisor: ratio.count > 1 ? ratio[1] : 1,
             symbol: LocalizedText(zh: zh ?? en, en: en), isAttached: attached
         )
     }
@@ -85,10 +94,11 @@ public struct MeasureUnit: Hashable, Sendable {
     public static let percentByVolume = MeasureUnit("percent_vol", .alcohol, "1", en: "%vol", attached: true)
     public static let degreeBrix = MeasureUnit("brix", .solubleSolids, "1", en: "°Bx", attached: true)
     public static let piece = MeasureUnit("pcs", .count, "1", en: "pcs", zh: "个")
-    public static let second = MeasureUnit("s", .duration, "1", en: "s", zh: "秒")
-    public static let minute = MeasureUnit("min", .duration, "60", en: "min", zh: "分钟")
-    public static let hour = MeasureUnit("h", .duration, "3600", en: "h", zh: "小时")
-    public static let day = MeasureUnit("d", .duration, "86400", en: "days", zh: "天")
+    // Durations are kept in hours, the canonical unit, so their factors are in hours.
+    public static let second = MeasureUnit("s", .duration, "1/3600", en: "s", zh: "秒")
+    public static let minute = MeasureUnit("min", .duration, "1/60", en: "min", zh: "分钟")
+    public static let hour = MeasureUnit("h", .duration, "1", en: "h", zh: "小时")
+    public static let day = MeasureUnit("d", .duration, "24", en: "days", zh: "天")
 
     private static let jinUnits = Dictionary(uniqueKeysWithValues: JinRegion.allCases.map { ($0, MeasureUnit(jinOf: $0, liang: false)) })
     private static let liangUnits = Dictionary(uniqueKeysWithValues: JinRegion.allCases.map { ($0, MeasureUnit(jinOf: $0, liang: true)) })

@@ -7,15 +7,22 @@ public struct Quantity: Hashable, Sendable {
     /// The unit as entered (with its region for 斤 and 两).
     public let unit: MeasureUnit
 
-    /// The value in the dimension's canonical unit (kg, L, m, s, ...), exact; worked
-    /// out once, since validation compares it against bounds again and again.
+    /// The value in the dimension's canonical unit (kg, L, m, h, ...), exact where a
+    /// decimal can write it (a third of an hour is rounded to 12 places); worked out
+    /// once, since validation compares it against bounds again and again.
     public let canonicalValue: Decimal
 
     /// Creates a quantity.
     public init(_ value: Decimal, _ unit: MeasureUnit) {
         self.value = value
         self.unit = unit
-        self.canonicalValue = unit.isCanonical ? value : Decimal.product(value, unit.factor)
+        self.canonicalValue = unit.isCanonical ? value : Self.scaled(value, by: unit.factor, over: unit.divisor)
+    }
+
+    /// `value × factor / divisor`, rounded to 12 places only when it does not end.
+    private static func scaled(_ value: Decimal, by factor: Decimal, over divisor: Decimal) -> Decimal {
+        let product = Decimal.product(value, factor)
+        return divisor == 1 ? product : (product / divisor).rounded(places: 12)
     }
 
     /// What the quantity measures.
@@ -30,7 +37,10 @@ public struct Quantity: Hashable, Sendable {
         guard target.dimension == dimension else {
             throw .wrongDimension(found: dimension, expected: target.dimension)
         }
-        return Quantity(canonicalValue / target.factor, target)
+        // From the value as entered, by the exact ratio of the two units, so that a
+        // rounded canonical value (a third of an hour) does not round twice.
+        let ratio = Decimal.product(unit.factor, target.divisor), over = Decimal.product(unit.divisor, target.factor)
+        return Quantity(Self.scaled(value, by: ratio, over: over), target)
     }
 
     /// Compares amounts of one dimension. Quantities of different dimensions are not

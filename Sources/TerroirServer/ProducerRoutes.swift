@@ -43,18 +43,25 @@ extension ServerState {
 
     /// A producer from a request body: `{id, name: {zh, en}, uscc, admin_code, address?, authorisations: {brand: [category]}}`.
     static func producer(from object: [String: Any]) throws -> Producer {
+        func checked(_ value: String, _ key: String) throws -> String {
+            if let scalar = value.firstControlCharacter(allowingLineBreaks: false) {
+                throw Problem(.unprocessableContent, "text.control_character", zh: "字段“\(key)”含有控制字符 \(scalar.codePointText)",
+                              en: "the field “\(key)” holds the control character \(scalar.codePointText)")
+            }
+            return value
+        }
         func text(_ key: String) throws -> String {
             guard let value = object[key] as? String, !value.isEmpty else {
                 throw Problem(.unprocessableContent, "field.missing", zh: "缺少字段“\(key)”", en: "the field “\(key)” is missing")
             }
-            return value
+            return try checked(value, key)
         }
         func localized(_ key: String) throws -> LocalizedText? {
             guard let value = object[key] else { return nil }
             guard let names = value as? [String: String], let zh = names["zh"], let en = names["en"] else {
                 throw Problem(.unprocessableContent, "field.type", zh: "字段“\(key)”应为 {zh, en}", en: "the field “\(key)” must be {zh, en}")
             }
-            return LocalizedText(zh: zh, en: en)
+            return LocalizedText(zh: try checked(zh, "\(key).zh"), en: try checked(en, "\(key).en"))
         }
         let id = try text("id")
         guard id.count <= 64, id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }) else {

@@ -20,7 +20,12 @@ struct TerroirServerCommand: AsyncParsableCommand {
 
     static func main() async -> Int32 {
         do {
-            var command = try parseAsRoot() as! TerroirServerCommand
+            // `--help` and `-h` come back as the parser's own help command, not as this
+            // one: print the help rather than cast.
+            guard var command = try parseAsRoot() as? TerroirServerCommand else {
+                print(helpMessage())
+                return 0
+            }
             try await command.run()
             return 0
         } catch {

@@ -66,3 +66,21 @@ struct DigitalLinkURITests {
         }
     }
 }
+
+/// Values that URI normalisation rewrites are refused, so that every issued URI
+/// reaches the resolver as it was printed.
+struct DotSegmentTests {
+    @Test(arguments: [(".", "10"), ("..", "10"), (".", "21"), ("..", "22")])
+    func aDotSegmentIsRefused(value: String, ai: String) throws {
+        let gtin = try GTIN("6901234567014")
+        #expect(throws: DigitalLinkError.dotSegment(ai: ai, value: value)) {
+            try DigitalLinkURI(base: "https://id.example.cn", gtin: gtin, cpv: ai == "22" ? value : nil,
+                               lot: ai == "10" ? value : nil, serial: ai == "21" ? value : nil)
+        }
+    }
+
+    @Test func dotsInsideALotAreFine() throws {
+        let uri = try DigitalLinkURI(base: "https://id.example.cn", gtin: try GTIN("6901234567014"), lot: "L.2026..11", serial: "...5")
+        #expect(uri.description.hasSuffix("/10/L.2026..11/21/...5"))
+    }
+}

@@ -18,11 +18,21 @@ struct QuantityArithmeticTests {
         ("750 ml", MeasureUnit.litre, "0.75"),
         ("85 mm", MeasureUnit.centimetre, "8.5"),
         ("2 d", MeasureUnit.hour, "48"),
+        ("36 h", MeasureUnit.day, "1.5"),
+        ("1.5 h", MeasureUnit.minute, "90"),
+        ("2 min", MeasureUnit.second, "120"),
     ])
     func converts(text: String, target: MeasureUnit, expected: String) throws {
         let converted = try Quantity(parsing: text).converted(to: target)
         #expect(converted.value == Decimal(exactText: expected))
         #expect(converted.unit == target)
+    }
+
+    @Test func aThirdOfAnHourComparesEqualToTwentyMinutes() throws {
+        let minutes = try Quantity(parsing: "20 min"), seconds = try Quantity(parsing: "1200 s")
+        #expect(minutes.compare(to: seconds) == .orderedSame)
+        #expect(minutes.canonicalValue.plainText == "0.333333333333")
+        #expect(MeasureDimension.duration.canonicalUnit == .hour)
     }
 
     @Test func refusesConversionAcrossDimensions() throws {

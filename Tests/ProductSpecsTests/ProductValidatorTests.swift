@@ -139,3 +139,28 @@ struct ProductValidatorTests {
         #expect(offline.validate(Self.rice(["producer": "nobody"])).report.isCompliant)
     }
 }
+
+/// Control characters never reach the store: each is a finding, so that an import
+/// refuses the row and an API call answers 422 with nothing written.
+struct ControlCharacterTests {
+    @Test(arguments: [("sku", "RICE\u{0}1"), ("name_zh", "大米\u{0}假"), ("name_en", "Rice\u{1B}[31m"), ("outlet", "shop\u{85}")])
+    func aControlCharacterInAFieldIsAFinding(field: String, text: String) throws {
+        var fields = ["sku": "RICE-1", "category": "rice", "name_zh": "大米", "origin": "321324101"]
+        fields[field] = text
+        let input = ProductInput(fields: fields, attributes: ["net_content": "5 kg", "grade": "grade-1", "moisture": "14.5%"])
+        let outcome = ProductValidator(standard: ProductValidatorTests.sihong, today: CalendarDay("2026-11-29")!, producers: nil).validate(input)
+        let finding = try #require(outcome.report.findings.first { $0.code == "text.control_character" })
+        #expect(finding.field == field)
+        #expect(!outcome.report.isCompliant)
+        #expect(finding.message.zh.contains("控制字符") && finding.message.en.contains("control character"))
+    }
+
+    @Test func anAttributeWithANULIsAFindingAndADescriptionMayBreakLines() throws {
+        let input = ProductInput(
+            fields: ["sku": "RICE-1", "category": "rice", "name_zh": "大米", "origin": "321324101", "description": "新米\n当季"],
+            attributes: ["net_content": "5 kg", "grade": "grade-1", "moisture": "14.5%", "variety": "南粳\u{0}"]
+        )
+        let outcome = ProductValidator(standard: ProductValidatorTests.sihong, today: CalendarDay("2026-11-29")!, producers: nil).validate(input)
+        #expect(outcome.report.findings.filter { $0.code == "text.control_character" }.map(\.field) == ["variety"])
+    }
+}

@@ -251,6 +251,9 @@ struct BrandRules {
         if !FileManager.default.fileExists(atPath: mark.path, isDirectory: &isDirectory) || isDirectory.boolValue {
             report(.labelMarkMissing, "/labels/brand_mark",
                    zh: "找不到品牌标志文件 Assets/\(path)", en: "brand mark Assets/\(path) does not exist")
+        } else if let problem = PNGStructure.problem(in: Array(FileManager.default.contents(atPath: mark.path) ?? Data())) {
+            report(.labelMarkUnreadable, "/labels/brand_mark",
+                   zh: "品牌标志 Assets/\(path) \(problem.zh)", en: "brand mark Assets/\(path) \(problem.en)")
         }
     }
 }

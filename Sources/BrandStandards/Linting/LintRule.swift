@@ -31,6 +31,7 @@ public enum LintRule: String, Equatable, Sendable, Codable, CaseIterable {
     case labelFieldUnknown = "label.field_unknown"
     case labelMarkMissing = "label.mark_missing"
     case labelMarkOutsideAssets = "label.mark_outside_assets"
+    case labelMarkUnreadable = "label.mark_unreadable"
     case labelModuleUnprintable = "label.module_unprintable"
     case labelDPIBelowMinimum = "label.dpi_below_minimum"
     case labelQuietZone = "label.quiet_zone"

@@ -121,6 +121,12 @@ enum ProducerChecks {
             }
             return text
         }
+        for (key, text) in fields.sorted(by: { $0.key < $1.key }) {
+            if let scalar = text.firstControlCharacter(allowingLineBreaks: false) {
+                findings.error("text.control_character", key, found: scalar.codePointText,
+                               zh: "“\(key)”含有控制字符 \(scalar.codePointText)（如 NUL）；请删除", en: "“\(key)” holds the control character \(scalar.codePointText) (such as a NUL); remove it")
+            }
+        }
         let id = required("id", "标识", "id")
         if let id, !id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }) {
             findings.error("id.format", "id", found: id, zh: "标识“\(id)”只能包含小写字母、数字、- 和 _", en: "id “\(id)” may hold only lowercase letters, digits, - and _")

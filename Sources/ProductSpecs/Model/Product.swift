@@ -75,6 +75,21 @@ public enum ProductStatus: String, Equatable, Sendable, Codable, CaseIterable {
     case withdrawn
 }
 
+extension ProductStatus {
+    /// Where a product that stood here stands once validated again with unchanged
+    /// data (after a new standard version, or a change of price or stock): a
+    /// certified product that still complies stays certified, a withdrawn one stays
+    /// withdrawn, every other follows its report.
+    public func revalidated(compliant: Bool) -> ProductStatus {
+        switch (self, compliant) {
+        case (.withdrawn, _): .withdrawn
+        case (.certified, true): .certified
+        case (_, true): .compliant
+        case (_, false): .nonCompliant
+        }
+    }
+}
+
 /// Whether a product can be bought, in the words platforms use.
 public enum Availability: String, Equatable, Sendable, Codable, CaseIterable {
     case inStock = "in_stock"

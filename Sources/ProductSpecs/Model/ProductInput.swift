@@ -79,6 +79,20 @@ public struct ProductInput: Equatable, Sendable {
         Field(name: name).flatMap(field)
     }
 
+    /// Every product field and attribute holding a control character (a NUL, an
+    /// escape, C1 controls), by name, in field order then attribute id; only the
+    /// description may break lines and hold tabs.
+    public var fieldsWithControlCharacters: [(name: String, scalar: Unicode.Scalar)] {
+        var found: [(name: String, scalar: Unicode.Scalar)] = []
+        for (field, text) in zip(Field.allCases, fieldTexts) {
+            if let text, let scalar = text.firstControlCharacter(allowingLineBreaks: field == .description) { found.append((field.name, scalar)) }
+        }
+        for (id, text) in attributes.sorted(by: { $0.key < $1.key }) {
+            if let scalar = text.firstControlCharacter(allowingLineBreaks: false) { found.append((id, scalar)) }
+        }
+        return found
+    }
+
     public static func == (lhs: ProductInput, rhs: ProductInput) -> Bool {
         lhs.fieldTexts == rhs.fieldTexts && lhs.attributes == rhs.attributes
     }

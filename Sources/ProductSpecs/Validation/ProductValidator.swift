@@ -39,6 +39,11 @@ public struct ProductValidator {
     ///     faster; the outcome is the same with or without.
     public func validate(_ input: ProductInput, defaultProducer: String? = nil, memo: AttributeMemo? = nil) -> Outcome {
         var findings = FindingList(input: input)
+        for (name, scalar) in input.fieldsWithControlCharacters {
+            findings.error("text.control_character", name, expected: "text without control characters", found: scalar.codePointText,
+                           zh: "“\(name)”含有控制字符 \(scalar.codePointText)（如 NUL）；请删除后重新提交",
+                           en: "“\(name)” holds the control character \(scalar.codePointText) (such as a NUL); remove it and send it again")
+        }
 
         let sku = input.field(.sku)
         if let sku {

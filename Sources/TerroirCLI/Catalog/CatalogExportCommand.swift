@@ -28,39 +28,33 @@ struct CatalogExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let file = out == "-" ? nil : try OutputFile(path: out)
+        do {
+            let count = try export(to: file)
+            if let file {
+                try file.commit()
+                StandardError.write("exported \(count) product(s) as \(format) to \(file.path)\n")
+            }
+        } catch {
+            file?.discard()
+            throw error
+        }
+    }
+
+    /// Writes the export to `file`, or to standard output when there is none.
+    private func export(to file: OutputFile?) throws -> Int {
         let catalog = try store.open()
         let exporter = try CatalogExporter(store: catalog)
         let filter = CatalogFilter(brand: brand, category: category, producer: producer, origin: origin)
-        let toFile = out != "-"
-        let temporary = out + ".partial"
-        let handle: FileHandle
-        if toFile {
-            guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else {
-                throw CLIError(zh: "无法写入 \(out)", en: "cannot write \(out)")
-            }
-            handle = file
-        } else {
-            handle = FileHandle.standardOutput
-        }
-        let total = toFile && ProgressBar.isShown ? try catalog.productCounts(brand: brand).exportable : nil
+        let total = file != nil && ProgressBar.isShown ? try catalog.productCounts(brand: brand).exportable : nil
         let progress = ProgressBar("exporting", total: total)
-        let output = ExportOutput { bytes in try handle.write(contentsOf: bytes) }
-        let count: Int
-        do {
-            count = try exporter.export(ExportFormat(rawValue: format)!, filter: filter, byteOrderMark: excel, to: output) { _ in
-                if toFile { progress.advance() }
-            }
-        } catch {
-            if toFile { try? FileManager.default.removeItem(atPath: temporary) }
-            throw error
+        let output = ExportOutput { bytes in
+            if let file { try file.write(bytes) } else { try FileHandle.standardOutput.write(contentsOf: bytes) }
         }
-        if toFile {
-            progress.finish()
-            try handle.close()
-            // Replace the file only once the export is whole.
-            _ = try? FileManager.default.removeItem(atPath: out)
-            try FileManager.default.moveItem(atPath: temporary, toPath: out)
-            StandardError.write("exported \(count) product(s) as \(format) to \(out)\n")
+        let count = try exporter.export(ExportFormat(rawValue: format)!, filter: filter, byteOrderMark: excel, to: output) { _ in
+            if file != nil { progress.advance() }
         }
+        if file != nil { progress.finish() }
+        return count
     }
 }

@@ -3,6 +3,7 @@ import CatalogStore
 import DigitalLink
 import Foundation
 import Labels
+import Measures
 
 /// What a batch's folder holds beside its labels: `batch.json`, saying what the batch
 /// is, and `manifest.csv`, a line per label (serial, URI, file, SHA-256).
@@ -60,6 +61,26 @@ struct LabelBatchFolder {
     }
 
     let url: URL
+
+    /// Throws unless `path` can take a new batch: a folder that does not exist yet, or
+    /// an empty one. Checked before any serial is spent, so that a batch never writes
+    /// over another batch's files or a user's own.
+    static func checkNewDestination(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw CLIError(zh: "--out \(path) 是一个文件；标签批次需要一个新的或空的文件夹（未发放任何序列号）",
+                           en: "--out \(path) is a file; a label batch needs a new or empty folder (no serial was spent)")
+        }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        guard contents.isEmpty else {
+            let what = contents.contains(infoFileName)
+                ? LocalizedText(zh: "已存放另一个标签批次", en: "holds another label batch")
+                : LocalizedText(zh: "不是空文件夹（\(contents.count) 项）", en: "is not empty (\(contents.count) item(s))")
+            throw CLIError(zh: "--out \(path) \(what.zh)；请指定新的或空的文件夹（未发放任何序列号；续印请用 terroir labels resume）",
+                           en: "--out \(path) \(what.en); name a new or empty folder (no serial was spent; to finish a batch, use terroir labels resume)")
+        }
+    }
 
     /// The file name of a serial's label: the serial, at least 8 digits, so that files sort.
     static func fileName(serial: Int64, format: LabelFormat) -> String {

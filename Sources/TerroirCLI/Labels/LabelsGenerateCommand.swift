@@ -39,6 +39,7 @@ struct LabelsGenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try LabelBatchFolder.checkNewDestination(out)
         let catalog = try store.open()
         guard let stored = try catalog.product(reference: product) else {
             throw CLIError(message: StoreError.productNotFound(product).message)

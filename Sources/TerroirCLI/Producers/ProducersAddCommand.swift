@@ -3,9 +3,13 @@ import CatalogStore
 import Foundation
 import ProductSpecs
 
-/// `terroir producers add`: registers one producer under a brand.
+/// `terroir producers add`: registers one new producer under a brand. An id that is
+/// taken is refused (`producer.exists`), as over HTTP: `producers update` changes one.
 struct ProducersAddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Register one producer under a brand.")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Register one new producer under a brand.",
+        discussion: "An existing id is refused; change a producer with `terroir producers update`."
+    )
 
     @Option(help: "The producer's id (lowercase letters, digits, - and _).") var id: String
     @Option(help: "The brand it is authorised under.") var brand: String
@@ -20,6 +24,11 @@ struct ProducersAddCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try store.open()
+        if try catalog.producer(id: id) != nil {
+            print("error[producer.exists] --id: producer “\(id)” already exists; nothing was changed (use terroir producers update \(id) to change it)")
+            print("    生产者“\(id)”已存在，未做任何更改（修改请用 terroir producers update \(id)）")
+            throw ExitCode(1)
+        }
         let published = try PublishedBrand.current(brand, in: catalog)
         var fields = [
             "id": id, "name_zh": nameZh, "name_en": nameEn, "uscc": uscc, "admin_code": adminCode,

@@ -6,7 +6,7 @@ struct ProducersCommand: ParsableCommand {
         commandName: "producers",
         abstract: "Register, list and supervise producers.",
         subcommands: [
-            ProducersAddCommand.self, ProducersImportCommand.self, ProducersListCommand.self, ProducersShowCommand.self,
+            ProducersAddCommand.self, ProducersUpdateCommand.self, ProducersImportCommand.self, ProducersListCommand.self, ProducersShowCommand.self,
             ProducersSuspendCommand.self, ProducersRevokeCommand.self, ProducersReinstateCommand.self,
         ]
     )
