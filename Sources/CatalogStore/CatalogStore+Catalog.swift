@@ -44,7 +44,12 @@ public enum CatalogChange: Sendable {
 }
 
 extension CatalogStore {
-    static let exportableCondition = "p.status = 'certified' AND pr.status = 'active'"
+    /// Whether product `p` of producer `pr` is in the catalog: certified, its producer
+    /// active, and its brand's standard neither retired nor expired.
+    static let exportableCondition = """
+        p.status = 'certified' AND pr.status = 'active'
+        AND NOT EXISTS (SELECT 1 FROM brand_state s WHERE s.brand_id = p.brand_id AND s.closed = 1)
+        """
 
     /// Calls `body` with every exportable product the filter selects, by id, reading
     /// one row at a time from one snapshot: memory stays flat however large the

@@ -75,7 +75,7 @@ extension CatalogStore {
             guard let row = try Self.eligibilityRow(db, productID: request.productID) else {
                 return .refused([StoreError.productNotFound(String(request.productID)).message])
             }
-            let reasons = Self.refusals(row, request: request)
+            let reasons = Self.refusals(row, request: request) + [try Self.closure(db, brand: row["brand_id"])].compactMap { $0 }
             guard reasons.isEmpty, let gtinText: String = row["gtin"] else { return .refused(reasons) }
             let brand: String = row["brand_id"], now = Self.timestamp()
             let key = try Self.signingKey(db, brand: brand, at: now)
@@ -107,7 +107,7 @@ extension CatalogStore {
             guard let row = try Self.eligibilityRow(db, productID: request.productID) else {
                 return [StoreError.productNotFound(String(request.productID)).message]
             }
-            return Self.refusals(row, request: request)
+            return Self.refusals(row, request: request) + [try Self.closure(db, brand: row["brand_id"])].compactMap { $0 }
         }
     }
 

@@ -100,7 +100,7 @@ extension CatalogStore {
             }
             let exportable = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM product p JOIN producer pr ON pr.id = p.producer_id
-                WHERE p.status = 'certified' AND pr.status = 'active' \(brand == nil ? "" : "AND p.brand_id = ?")
+                WHERE \(Self.exportableCondition) \(brand == nil ? "" : "AND p.brand_id = ?")
                 """, arguments: arguments) ?? 0
             return (counts, exportable)
         }
@@ -134,8 +134,10 @@ extension CatalogStore {
                     continue
                 }
                 try db.cachedStatement(sql: "UPDATE product SET status = 'certified', updated_at = ? WHERE id = ?").execute(arguments: [now, id])
-                try db.cachedStatement(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (?, ?, 'status', 1, ?)")
-                    .execute(arguments: [id, row["brand_id"] as String, now])
+                try db.cachedStatement(sql: """
+                    INSERT INTO change_log (product_id, brand_id, event, exportable, at)
+                    SELECT p.id, p.brand_id, 'status', \(Self.exportableCondition), ? FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
+                    """).execute(arguments: [now, id])
                 try AuditEntry.record(db, actor: actor, action: "product.certify", subject: "product:\(id)",
                                       details: ["sku": row["sku"], "producer": producer], at: now)
                 results.append(.certified(id))
@@ -163,9 +165,10 @@ extension CatalogStore {
                 try db.execute(sql: "UPDATE product SET status = ?, report = ?, standard_version = ?, updated_at = ? WHERE id = ?",
                                arguments: [new.rawValue, try report.storedJSON(), standardVersion, now, id])
                 guard new != old else { continue }
-                let exportable = new == .certified && (row["producer_status"] as String) == ProducerStatus.active.rawValue
-                try db.execute(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (?, ?, 'status', ?, ?)",
-                               arguments: [id, row["brand_id"] as String, exportable, now])
+                try db.execute(sql: """
+                    INSERT INTO change_log (product_id, brand_id, event, exportable, at)
+                    SELECT p.id, p.brand_id, 'status', \(Self.exportableCondition), ? FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
+                    """, arguments: [now, id])
                 try AuditEntry.record(db, actor: actor, action: "product.revalidate", subject: "product:\(id)",
                                       details: ["from": old.rawValue, "to": new.rawValue, "standard_version": String(standardVersion)], at: now)
                 transitions.append(StatusTransition(productID: id, sku: row["sku"], from: old, to: new))

@@ -1,6 +1,7 @@
 import BrandStandards
 import Foundation
 import GRDB
+import Measures
 
 /// A standard version as the store keeps it: immutable once published.
 public struct PublishedStandard: Sendable {
@@ -18,20 +19,36 @@ public struct PublishedStandard: Sendable {
 public enum PublishOutcome: Sendable {
     /// A new version was stored.
     case published(PublishedStandard)
-    /// The standard is the same as the current version; nothing was stored.
+    /// The standard is the same as the latest version; nothing was stored.
     case unchanged(PublishedStandard)
+    /// Nothing was stored: the standard is a draft, or its `version:` is already
+    /// published with other content.
+    case refused(LocalizedText)
 }
 
 extension CatalogStore {
-    /// Stores a new version of a brand's standard, unless it equals the current one.
+    /// Stores a new version of a brand's standard, unless it equals the latest one. A
+    /// draft is refused, and so is other content under a `version:` already published.
+    /// A version whose `effective.from` lies ahead is stored and comes into force on
+    /// that day (`applyStandardCalendar`); until then the version before it stays.
     public func publish(_ standard: BrandStandard, actor: String) throws -> PublishOutcome {
         let json: String
         do { json = String(decoding: try standard.canonicalJSON(), as: UTF8.self) } catch {
             throw StoreError.database("cannot encode the standard: \(error)")
         }
+        if standard.status == .draft {
+            return .refused(LocalizedText(zh: "标准状态为 draft（草稿），不发布；用 --dry-run 预览发布后的影响",
+                                          en: "the standard's status is draft, so it is not published; --dry-run previews what publishing it would change"))
+        }
         return try write { db in
-            if let current = try Self.currentStandard(db, brand: standard.id), current.json == json {
-                return .unchanged(current.published)
+            if let latest = try Self.latestStandard(db, brand: standard.id), latest.json == json {
+                return .unchanged(latest.published)
+            }
+            if let number = try Int.fetchOne(db, sql: "SELECT number FROM standard_version WHERE brand_id = ? AND label = ?",
+                                             arguments: [standard.id, standard.version]) {
+                return .refused(LocalizedText(
+                    zh: "版本“\(standard.version)”已作为第 \(number) 版发布，内容不同；已发布的版本不可更改，请提高 version:",
+                    en: "version “\(standard.version)” is already published (as version \(number)) with other content; a published version never changes, so raise version:"))
             }
             let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM standard_version WHERE brand_id = ?", arguments: [standard.id]) ?? 0) + 1
             let now = Self.timestamp()
@@ -45,9 +62,18 @@ extension CatalogStore {
         }
     }
 
-    /// The brand's current (latest) published standard, if any.
+    /// The brand's standard in force today: the latest published version whose
+    /// `effective.from` has come, if any.
     public func currentStandard(brand: String) throws -> PublishedStandard? {
         try read { db in try Self.currentStandard(db, brand: brand)?.published }
+    }
+
+    /// Every published version of a brand, oldest first.
+    public func standardVersions(brand: String) throws -> [PublishedStandard] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM standard_version WHERE brand_id = ? ORDER BY number", arguments: [brand])
+                .map { try Self.published($0).published }
+        }
     }
 
     /// One published version of a brand's standard.
@@ -60,19 +86,27 @@ extension CatalogStore {
         }
     }
 
-    /// Every brand's current standard, by brand id.
+    /// Every brand's standard in force today, by brand id.
     public func currentStandards() throws -> [PublishedStandard] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.* FROM standard_version s
-                JOIN (SELECT brand_id, MAX(number) AS number FROM standard_version GROUP BY brand_id) latest
-                  ON latest.brand_id = s.brand_id AND latest.number = s.number
-                ORDER BY s.brand_id
-                """).map { try Self.published($0).published }
+            try String.fetchAll(db, sql: "SELECT DISTINCT brand_id FROM standard_version ORDER BY brand_id")
+                .compactMap { try Self.currentStandard(db, brand: $0)?.published }
         }
     }
 
-    static func currentStandard(_ db: Database, brand: String) throws -> (published: PublishedStandard, json: String)? {
+    /// The version in force on `today`.
+    static func currentStandard(_ db: Database, brand: String, today: CalendarDay = .today()) throws -> (published: PublishedStandard, json: String)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM standard_version WHERE brand_id = ? AND json_extract(canonical_json, '$.effective.from') <= ?
+            ORDER BY number DESC LIMIT 1
+            """), arguments: [brand, today.description]) else {
+            return nil
+        }
+        return try published(row)
+    }
+
+    /// The latest version published, in force or not.
+    static func latestStandard(_ db: Database, brand: String) throws -> (published: PublishedStandard, json: String)? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM standard_version WHERE brand_id = ? ORDER BY number DESC LIMIT 1", arguments: [brand]) else {
             return nil
         }

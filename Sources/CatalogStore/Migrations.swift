@@ -239,6 +239,28 @@ enum Migrations {
                 last = final[0]
             }
         }
+        migrator.registerMigration("v6: the audit log as a hash chain") { db in
+            try db.execute(sql: """
+                ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+                ALTER TABLE audit_log ADD COLUMN hash TEXT;
+                """)
+            // Version 1 of the chain is frozen (see AuditChain), so calling it here
+            // chains old entries exactly as new ones are chained.
+            try AuditChain.chainAll(db)
+        }
+        migrator.registerMigration("v7: which standard version each brand has applied, and whether it is closed") { db in
+            // Until now every published version was in force at once and applied by
+            // publishing it: start from there, open.
+            try db.execute(sql: """
+                CREATE TABLE brand_state (
+                    brand_id TEXT PRIMARY KEY,
+                    applied_version INTEGER NOT NULL,
+                    closed INTEGER NOT NULL CHECK (closed = 0 OR closed = 1)
+                ) STRICT;
+                INSERT INTO brand_state (brand_id, applied_version, closed)
+                SELECT brand_id, MAX(number), 0 FROM standard_version GROUP BY brand_id;
+                """)
+        }
         return migrator
     }
 }

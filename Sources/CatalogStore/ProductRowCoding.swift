@@ -12,7 +12,7 @@ enum ProductRowCoding {
     static let selectColumns = """
         p.id, p.brand_id, p.producer_id, p.sku, p.gtin, p.name_zh, p.name_en, p.description, p.category_id, p.attributes,
         p.origin, p.outlet, p.price, p.availability, p.status, p.standard_version, p.report, p.created_at, p.updated_at,
-        (p.status = 'certified' AND pr.status = 'active') AS exportable
+        (\(CatalogStore.exportableCondition)) AS exportable
         FROM product p JOIN producer pr ON pr.id = p.producer_id
         """
 

@@ -127,7 +127,7 @@ public final class ProductWriter {
             """)
         try update.execute(arguments: StatementArguments(compliance + commerce + [standardVersion, reportText, newStatus.rawValue, now, id]))
         let exportable = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT p.status = 'certified' AND pr.status = 'active' FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
+            SELECT \(CatalogStore.exportableCondition) FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
             """), arguments: [id]) ?? false
         try log(id, brand: product.brandID, event: "update", exportable: exportable)
         updated += 1

@@ -11,6 +11,8 @@ import ProductSpecs
 /// - Throws: `StoreError` when the store cannot be opened.
 public func buildApplication(configuration: ServerConfiguration) throws -> some ApplicationProtocol {
     let store = try CatalogStore(path: configuration.databasePath)
+    // A version that came into force, or a standard that expired, while no command ran.
+    try store.applyStandardCalendar(actor: "terroir-server")
     var logger = Logger(label: "terroir-server")
     logger.logLevel = .info
     let scans = ScanCounter(store: store)

@@ -50,7 +50,7 @@ struct LintFixtureTests {
     }
 
     static func isWarning(_ rule: LintRule) -> Bool {
-        rule == .resolverNotHTTPS || rule == .brandIDMismatch || rule == .labelLayoutMissing
+        [.resolverNotHTTPS, .brandIDMismatch, .labelLayoutMissing, .standardDraft, .standardRetired, .standardScheduled, .standardExpired].contains(rule)
     }
 
     @Test func everyRuleHasAFixture() throws {
@@ -82,7 +82,7 @@ struct LintFixtureTests {
 
     @Test func everyProblemOfAFileIsReportedInOrder() throws {
         var text = try String(contentsOf: FixturePaths.lintFile("valid"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "status: draft", with: "status: publsihed")
+        text = text.replacingOccurrences(of: "status: active", with: "status: publsihed")
             .replacingOccurrences(of: "        max_length: 20", with: "        max_lenght: 20")
             .replacingOccurrences(of: "        min: 2020", with: "        min: 2040")
             .replacingOccurrences(of: "  brand_mark: fixture/mark.png", with: "  brand_mark: ../secret.png")

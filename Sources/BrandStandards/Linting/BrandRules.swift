@@ -31,6 +31,32 @@ struct BrandRules {
 
     // MARK: Identity, dates, resolver
 
+    /// Where the standard is in its life, as publishing will treat it: a draft is not
+    /// published, a retired or expired one closes the brand, a future one waits.
+    private func checkLife(today: CalendarDay) {
+        // A status that could not be read was reported already (and read as a draft).
+        let statusUnreadable = collector.diagnostics.contains { $0.pointer == "/status" }
+        switch statusUnreadable ? .active : standard.status {
+        case .draft:
+            report(.standardDraft, "/status", zh: "标准状态为 draft（草稿）：不会被发布，可用 brands publish --dry-run 预览",
+                   en: "the standard is a draft: it will not be published (preview it with brands publish --dry-run)", severity: .warning)
+        case .retired:
+            report(.standardRetired, "/status", zh: "标准已废止（retired）：发布后品牌的产品退出目录，不再发放标签",
+                   en: "the standard is retired: once published, the brand's products leave the catalog and no labels are issued", severity: .warning)
+        case .active:
+            break
+        }
+        if today < standard.effective.from {
+            report(.standardScheduled, "/effective/from", zh: "生效日期 \(standard.effective.from) 尚未到来：发布后在此日生效，此前沿用现行版本",
+                   en: "effective-from \(standard.effective.from) is still ahead: published, it comes into force that day and the current version stays until then",
+                   severity: .warning)
+        }
+        if let to = standard.effective.to, to < today {
+            report(.standardExpired, "/effective/to", zh: "失效日期 \(to) 已过：发布后品牌的产品退出目录，不再发放标签",
+                   en: "effective-to \(to) has passed: once published, the brand's products leave the catalog and no labels are issued", severity: .warning)
+        }
+    }
+
     private func checkIdentity() {
         if !standard.id.isEmpty && standard.id != folderName && folderName != "." {
             report(.brandIDMismatch, "/id",
@@ -42,6 +68,7 @@ struct BrandRules {
                    zh: "失效日期 \(to) 早于生效日期 \(standard.effective.from)",
                    en: "effective-to \(to) is before effective-from \(standard.effective.from)")
         }
+        checkLife(today: .today())
         guard !standard.resolver.isEmpty else { return }
         guard let url = URLComponents(string: standard.resolver), let scheme = url.scheme,
               let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil else {

@@ -5,6 +5,6 @@ struct BrandsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brands",
         abstract: "Check and read brand standards.",
-        subcommands: [BrandsLintCommand.self, BrandsShowCommand.self, BrandsPublishCommand.self]
+        subcommands: [BrandsLintCommand.self, BrandsShowCommand.self, BrandsPublishCommand.self, BrandsVersionsCommand.self, BrandsDiffCommand.self]
     )
 }

@@ -19,6 +19,9 @@ struct BrandsPublishCommand: ParsableCommand {
     @Flag(help: "Publish every brand in the brands folder.")
     var all = false
 
+    @Flag(name: .customLong("dry-run"), help: "Say which products would change status, and why, writing nothing.")
+    var dryRun = false
+
     @Option(help: "The folder of brands.")
     var brands = "Brands"
 
@@ -49,16 +52,52 @@ struct BrandsPublishCommand: ParsableCommand {
                 failed = true
                 continue
             }
+            if dryRun {
+                try preview(standard, in: catalog)
+                continue
+            }
             switch try catalog.publish(standard, actor: store.actorName) {
             case .unchanged(let current):
                 print("\(id): unchanged (version \(current.number), \(current.standard.version))")
+            case .refused(let reason):
+                print("\(id): not published: \(reason.en)\n    未发布：\(reason.zh)")
+                if standard.status != .draft { failed = true }
             case .published(let published):
                 print("\(id): published version \(published.number) (\(standard.version))")
-                for transition in try Revalidation.run(catalog, published: published, actor: store.actorName) {
-                    print("  product \(transition.productID) \(transition.sku): \(transition.from.rawValue) → \(transition.to.rawValue)")
+                let today = CalendarDay.today()
+                if today < standard.effective.from {
+                    let current = try catalog.currentStandard(brand: id).map { "version \($0.number) (\($0.standard.version)) stays in force until then" }
+                    print("  scheduled: in force from \(standard.effective.from)\(current.map { "; " + $0 } ?? "")")
+                }
+                for change in try catalog.applyStandardCalendar(today: today, actor: store.actorName) where change.brandID == id {
+                    for transition in change.transitions {
+                        print("  product \(transition.productID) \(transition.sku): \(transition.from.rawValue) → \(transition.to.rawValue)")
+                    }
+                    if change.closed == true { print("  the standard is retired or expired: its products left the catalog and no labels are issued") }
                 }
             }
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// What publishing `standard` would do, writing nothing: every product of the
+    /// brand, with the status it would move to and the findings that move it.
+    private func preview(_ standard: BrandStandard, in catalog: CatalogStore) throws {
+        let today = CalendarDay.today()
+        let when = today < standard.effective.from ? "would be scheduled for \(standard.effective.from)" : "would be in force at once"
+        print("\(standard.id): dry run of \(standard.version) (\(standard.status.rawValue)), \(when); nothing is written")
+        var changing = 0
+        for (stored, report, status) in try catalog.revalidationPreview(standard, today: today) {
+            let from = stored.product.status
+            let findings = report.findings.filter { $0.severity == .error }
+            let reasons = findings.map { "\($0.code) \($0.field): \($0.message.en)" }.joined(separator: "; ")
+            if status != from { changing += 1 }
+            let change = status == from ? "\(from.rawValue) (unchanged)" : "\(from.rawValue) → \(status.rawValue)"
+            print("  product \(stored.id) \(stored.product.sku): \(change)\(reasons.isEmpty ? "" : " — " + reasons)")
+        }
+        if CatalogStore.isClosed(standard, on: today) {
+            print("  the standard is retired or expired: every product would leave the catalog and no labels would be issued")
+        }
+        print("\(standard.id): \(changing) product(s) would change status")
     }
 }

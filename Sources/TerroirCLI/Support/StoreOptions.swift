@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrandStandards
 import CatalogStore
 import Foundation
 
@@ -10,13 +11,27 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Who is acting, for the audit log (default: $TERROIR_ACTOR, else cli:$USER).")
     var actor: String?
 
-    /// Opens the store, as an environment error (exit 2) when it cannot be opened.
+    /// Opens the store, as an environment error (exit 2) when it cannot be opened, and
+    /// brings its brands to the standards in force today (a scheduled version that
+    /// came into force, a standard that expired), saying so on standard error.
     func open() throws -> CatalogStore {
+        let store: CatalogStore
         do {
-            return try CatalogStore(path: db ?? CatalogStore.defaultPath)
+            store = try CatalogStore(path: db ?? CatalogStore.defaultPath)
         } catch {
             throw CLIError(message: error.message)
         }
+        for change in try store.applyStandardCalendar(actor: actorName) {
+            if let applied = change.appliedVersion {
+                StandardError.write("\(change.brandID): version \(applied.number) (\(applied.standard.version)) is now in force; "
+                    + "\(change.transitions.count) product(s) changed status\n")
+            }
+            if let closed = change.closed {
+                StandardError.write("\(change.brandID): " + (closed ? "its standard is retired or expired: its products left the catalog and it issues no labels\n"
+                    : "its standard is in force again: its certified products are back in the catalog\n"))
+            }
+        }
+        return store
     }
 
     var actorName: String {

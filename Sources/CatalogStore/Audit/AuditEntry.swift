@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import ProductSpecs
 
-/// One line of the audit log: who did what to what, and when.
+/// One line of the audit log: who did what to what, and when; chained by hash to the
+/// line before it (`AuditChain`).
 public struct AuditEntry: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "audit_log"
 
@@ -32,8 +33,10 @@ public struct AuditEntry: Codable, Equatable, Sendable, FetchableRecord, Persist
             JSONText.appendString(value, to: &json)
         }
         json += "}"
-        let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, subject, details) VALUES (?, ?, ?, ?, ?)")
-        try insert.execute(arguments: [at, actor, action, subject, json])
+        let previous = try AuditChain.head(db)
+        let hash = AuditChain.hash(at: at, actor: actor, action: action, subject: subject, details: json, previous: previous)
+        let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        try insert.execute(arguments: [at, actor, action, subject, json, previous, hash])
     }
 }
 
