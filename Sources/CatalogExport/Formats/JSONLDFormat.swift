@@ -32,8 +32,15 @@ final class JSONLDFormat: CatalogFormatWriter {
         json.string("@type", "Country")
         json.string("name", "CN")
         json.endObject()
-        if let content = entry.netContent, let code = content.canonical.unit.unCEFACTCode {
-            json.beginObject("weight")
+        // schema.org's `weight` is a mass; a volume (500 ml of baijiu) is the
+        // product's `size`. Other dimensions stay in additionalProperty only.
+        let property: String? = switch entry.netContent?.dimension {
+        case .mass?: "weight"
+        case .volume?: "size"
+        default: nil
+        }
+        if let content = entry.netContent, let property, let code = content.canonical.unit.unCEFACTCode {
+            json.beginObject(property)
             json.string("@type", "QuantitativeValue")
             json.raw("value", content.canonicalValue.plainText)
             json.string("unitCode", code)
