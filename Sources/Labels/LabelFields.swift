@@ -7,11 +7,13 @@ import ProductSpecs
 /// The text each placeholder of a layout stands for on one product's labels:
 /// `{name}` and `{name.zh}` its Chinese name, `{name.en}` its English one, `{producer}`,
 /// `{origin}`, `{lot}`, `{gtin}`, `{price}`, `{outlet}`, `{standard_code}`, and each
-/// attribute by id (an option by its name, a quantity as entered). `{serial}` is filled
-/// per label.
+/// attribute by id (an option by its name, a quantity as entered, except the net
+/// content, in legal units). `{serial}` is filled per label.
 public enum LabelFields {
     /// The placeholder filled per label.
     public static let serial = "serial"
+    /// The attribute printed in legal units.
+    static let netContent = "net_content"
 
     /// The values, by placeholder (with and without `.zh`/`.en`).
     public static func values(standard: BrandStandard, product: Product, producer: Producer, lot: String) -> [String: String] {
@@ -38,6 +40,11 @@ public enum LabelFields {
         for attribute in product.attributes {
             if case .option(let id) = attribute.value, let option = category?.attribute(attribute.id)?.options.first(where: { $0.id == id }) {
                 put(attribute.id, option.name)
+            } else if attribute.id == netContent, case .quantity(let quantity) = attribute.value, let legal = quantity.legalUnitText {
+                // GB 7718: net content in legal units (5 kg, not 10斤); the text as
+                // typed may follow in brackets where the standard allows it.
+                let text = standard.labels.netContentAsEntered && attribute.entered != legal ? "\(legal)（\(attribute.entered)）" : legal
+                put(attribute.id, LocalizedText(zh: text, en: text))
             } else {
                 put(attribute.id, LocalizedText(zh: attribute.entered, en: attribute.entered))
             }
@@ -56,7 +63,7 @@ public enum LabelFields {
     /// The net content in grams, when the product states a mass: GB 7718 sets how
     /// tall its characters must be.
     public static func netContentGrams(of product: Product) -> Decimal? {
-        guard case .quantity(let quantity) = product.attribute("net_content")?.value, quantity.dimension == .mass else { return nil }
+        guard case .quantity(let quantity) = product.attribute(netContent)?.value, quantity.dimension == .mass else { return nil }
         // Mass is kept canonically in kilograms.
         return quantity.canonicalValue * 1000
     }

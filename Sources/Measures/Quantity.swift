@@ -77,3 +77,20 @@ extension Quantity: Codable {
         try container.encode(dimension.canonicalUnit, forKey: .canonicalUnit)
     }
 }
+
+extension Quantity {
+    /// The amount in the legal units of measurement GB 7718 asks prepackaged food to
+    /// be labelled in: g below 1 kg, else kg; mL below 1 L, else L. `nil` for other
+    /// dimensions, which have no such rule.
+    public var legalUnitText: String? {
+        let (small, large, smallSymbol, largeSymbol): (MeasureUnit, MeasureUnit, String, String)
+        switch dimension {
+        case .mass: (small, large, smallSymbol, largeSymbol) = (.gram, .kilogram, "g", "kg")
+        case .volume: (small, large, smallSymbol, largeSymbol) = (.millilitre, .litre, "mL", "L")
+        default: return nil
+        }
+        let inLarge = canonicalValue < 1
+        guard let converted = try? converted(to: inLarge ? small : large) else { return nil }
+        return "\(converted.value.rounded(places: 3).plainText) \(inLarge ? smallSymbol : largeSymbol)"
+    }
+}

@@ -108,11 +108,12 @@ struct BrandStandardLoader {
     private func labelRules(_ value: YAMLValue) -> LabelRules? {
         guard let labels = value.mapping(allowed: [
             "sizes", "min_dpi", "dpi", "required_fields", "brand_mark", "colours", "languages", "qr", "min_text_height_mm",
+            "net_content_as_entered",
         ]) else { return nil }
         let minDPI = labels.required("min_dpi")?.integer(in: 72...2400) ?? 0
         let dpi = labels["dpi"]?.list { $0.integer(in: 72...2400) }
             ?? LabelRules.standardPrinterDPI.filter { $0 >= minDPI }
-        return LabelRules(
+        var rules = LabelRules(
             sizes: labels.required("sizes")?.list(labelSize) ?? [],
             minDPI: minDPI,
             dpi: dpi,
@@ -123,6 +124,8 @@ struct BrandStandardLoader {
             qr: labels.required("qr").flatMap(qrRules) ?? QRRules.standard,
             minTextHeightMM: labels["min_text_height_mm"]?.decimal(positive: true)
         )
+        rules.netContentAsEntered = labels["net_content_as_entered"]?.boolean() ?? false
+        return rules
     }
 
     private func labelSize(_ value: YAMLValue) -> LabelSize? {

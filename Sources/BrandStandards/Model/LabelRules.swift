@@ -23,10 +23,14 @@ public struct LabelRules: Equatable, Sendable, Codable {
     public var minTextHeightMM: Decimal?
     /// The layouts of the sizes, read from `Brands/<id>/labels/<size>.yaml`.
     public var layouts: [LabelLayout] = []
+    /// Whether a net content typed in other units (10斤) follows its legal units in
+    /// brackets on labels: `5 kg（10斤）`. GB 7718 asks for legal units; some brands
+    /// may show what people say beside them.
+    public var netContentAsEntered = false
 
     enum CodingKeys: String, CodingKey {
         case sizes, minDPI = "min_dpi", dpi, requiredFields = "required_fields", brandMark = "brand_mark"
-        case colours, languages, qr, minTextHeightMM = "min_text_height_mm", layouts
+        case colours, languages, qr, minTextHeightMM = "min_text_height_mm", layouts, netContentAsEntered = "net_content_as_entered"
     }
 
     /// The layout of the size `id`.
@@ -58,6 +62,24 @@ extension LabelRules {
         qr = try container.decode(QRRules.self, forKey: .qr)
         minTextHeightMM = try container.decodeIfPresent(Decimal.self, forKey: .minTextHeightMM)
         layouts = try container.decodeIfPresent([LabelLayout].self, forKey: .layouts) ?? []
+        netContentAsEntered = try container.decodeIfPresent(Bool.self, forKey: .netContentAsEntered) ?? false
+    }
+
+    /// Writes label rules; `net_content_as_entered` only when set, so that the
+    /// canonical JSON of a standard that does not use it stays as it was published.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sizes, forKey: .sizes)
+        try container.encode(minDPI, forKey: .minDPI)
+        try container.encode(dpi, forKey: .dpi)
+        try container.encode(requiredFields, forKey: .requiredFields)
+        try container.encode(brandMark, forKey: .brandMark)
+        try container.encode(colours, forKey: .colours)
+        try container.encode(languages, forKey: .languages)
+        try container.encode(qr, forKey: .qr)
+        try container.encodeIfPresent(minTextHeightMM, forKey: .minTextHeightMM)
+        try container.encode(layouts, forKey: .layouts)
+        if netContentAsEntered { try container.encode(true, forKey: .netContentAsEntered) }
     }
 }
 
