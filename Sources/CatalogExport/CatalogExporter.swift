@@ -17,13 +17,13 @@ public struct CatalogExporter: Sendable {
 
     /// Writes the selected products in `format` to `output`.
     /// - Parameters:
-    ///   - byteOrderMark: for CSV, start with a UTF-8 byte-order mark (Excel wants one).
+    ///   - forSpreadsheets: for CSV, a UTF-8 byte-order mark (Excel wants one) and digit codes kept as text.
     ///   - progress: called after each product with the count so far.
     /// - Returns: how many products were written.
     @discardableResult
-    public func export(_ format: ExportFormat, filter: CatalogFilter = CatalogFilter(), byteOrderMark: Bool = false,
+    public func export(_ format: ExportFormat, filter: CatalogFilter = CatalogFilter(), forSpreadsheets: Bool = false,
                        to output: ExportOutput, progress: (Int) -> Void = { _ in }) throws -> Int {
-        let writer = makeWriter(format, filter: filter, byteOrderMark: byteOrderMark)
+        let writer = makeWriter(format, filter: filter, forSpreadsheets: forSpreadsheets)
         try writer.begin(output)
         // One thread reads and decodes the store's rows; this one writes the format.
         // The shared names (brands, producers) are touched on this thread only, so the
@@ -64,11 +64,11 @@ public struct CatalogExporter: Sendable {
         return count
     }
 
-    private func makeWriter(_ format: ExportFormat, filter: CatalogFilter, byteOrderMark: Bool) -> any CatalogFormatWriter {
+    private func makeWriter(_ format: ExportFormat, filter: CatalogFilter, forSpreadsheets: Bool) -> any CatalogFormatWriter {
         switch format {
         case .json: JSONFormat()
         case .ndjson: NDJSONFormat()
-        case .csv: CSVFormat(attributeIDs: attributeColumns(filter), byteOrderMark: byteOrderMark)
+        case .csv: CSVFormat(attributeIDs: attributeColumns(filter), forSpreadsheets: forSpreadsheets)
         case .gmcXML: MerchantFeedFormat()
         case .jsonld: JSONLDFormat()
         }

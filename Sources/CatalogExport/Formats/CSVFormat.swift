@@ -4,9 +4,12 @@ import Foundation
 import Measures
 import ProductSpecs
 
-/// `--format csv`: one row per product, UTF-8 (with a byte-order mark for Excel on
-/// request). Attributes are columns named by their id, holding the canonical value
-/// and unit (`5 kg`), for every attribute of the brands exported.
+/// `--format csv`: one row per product, UTF-8. Attributes are columns named by their
+/// id, holding the canonical value and unit (`5 kg`), for every attribute of the
+/// brands exported. For spreadsheets (`--excel`), a byte-order mark, and every
+/// column of digit codes (GTIN, administrative code) written as a text formula,
+/// `="06901234567014"`, which Excel and WPS show as text with its leading zero
+/// instead of turning it into a number.
 final class CSVFormat: CatalogFormatWriter {
     static let fixedColumns = [
         "id", "brand", "standard_version", "status", "gtin", "sku", "name_zh", "name_en", "category", "origin", "origin_name",
@@ -14,22 +17,29 @@ final class CSVFormat: CatalogFormatWriter {
     ]
 
     private let attributeIDs: [String]
-    private let byteOrderMark: Bool
+    private let forSpreadsheets: Bool
 
-    init(attributeIDs: [String], byteOrderMark: Bool) {
+    init(attributeIDs: [String], forSpreadsheets: Bool) {
         self.attributeIDs = attributeIDs
-        self.byteOrderMark = byteOrderMark
+        self.forSpreadsheets = forSpreadsheets
     }
 
     func begin(_ output: ExportOutput) throws {
-        try output.write((byteOrderMark ? "\u{FEFF}" : "") + Self.row(Self.fixedColumns + attributeIDs))
+        try output.write((forSpreadsheets ? "\u{FEFF}" : "") + Self.row(Self.fixedColumns + attributeIDs))
+    }
+
+    /// A digit code as a spreadsheet keeps it: as a text formula when exporting for
+    /// one, else as it is.
+    private func code(_ digits: String?) -> String {
+        guard let digits, !digits.isEmpty else { return "" }
+        return forSpreadsheets ? "=\"\(digits)\"" : digits
     }
 
     func write(_ entry: CatalogEntry, to output: ExportOutput) throws {
         let product = entry.product
         var cells = [
-            String(entry.id), product.brandID, String(entry.standardNumber), product.status.rawValue, product.gtin?.digits ?? "",
-            product.sku, product.name.zh, product.name.en, product.category, product.origin?.digits ?? "", entry.placeName?.zh ?? "",
+            String(entry.id), product.brandID, String(entry.standardNumber), product.status.rawValue, code(product.gtin?.digits),
+            product.sku, product.name.zh, product.name.en, product.category, code(product.origin?.digits), entry.placeName?.zh ?? "",
             product.producerID, entry.producerName?.zh ?? "", product.outlet ?? "", entry.priceText ?? "", entry.priceText == nil ? "" : "CNY",
             product.availability.rawValue, entry.resolverURL ?? "", entry.updatedAt,
         ]

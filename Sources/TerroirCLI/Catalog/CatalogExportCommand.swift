@@ -16,7 +16,7 @@ struct CatalogExportCommand: ParsableCommand {
     @Option(help: "Only this category's products.") var category: String?
     @Option(help: "Only this producer's products.") var producer: String?
     @Option(help: "Only products from this administrative division (a village, a township).") var origin: String?
-    @Flag(help: "Start a CSV with a UTF-8 byte-order mark, for Excel.") var excel = false
+    @Flag(help: "CSV for Excel and WPS: a UTF-8 byte-order mark, and GTINs and codes written so that they stay text (leading zeros kept).") var excel = false
     @Option(help: "The file to write, or - for standard output.") var out: String
     @OptionGroup var store: StoreOptions
 
@@ -51,7 +51,7 @@ struct CatalogExportCommand: ParsableCommand {
         let output = ExportOutput { bytes in
             if let file { try file.write(bytes) } else { try FileHandle.standardOutput.write(contentsOf: bytes) }
         }
-        let count = try exporter.export(ExportFormat(rawValue: format)!, filter: filter, byteOrderMark: excel, to: output) { _ in
+        let count = try exporter.export(ExportFormat(rawValue: format)!, filter: filter, forSpreadsheets: excel, to: output) { _ in
             if file != nil { progress.advance() }
         }
         if file != nil { progress.finish() }
