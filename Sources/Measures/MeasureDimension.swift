@@ -40,6 +40,20 @@ public enum MeasureDimension: String, CaseIterable, Codable, Sendable {
 }
 
 extension MeasureDimension {
+    /// Units people type for this dimension, for hints: `kg、g、斤` for a mass.
+    public var exampleUnits: [String] {
+        switch self {
+        case .mass: ["kg", "g", "斤"]
+        case .volume: ["ml", "L"]
+        case .length: ["mm", "cm", "m"]
+        case .percentage: ["%"]
+        case .alcohol: ["%vol"]
+        case .solubleSolids: ["°Bx"]
+        case .count: ["个", "只", "pcs"]
+        case .duration: ["天", "h", "min"]
+        }
+    }
+
     /// Throws unless this is the `expected` dimension (or none is expected).
     /// - Throws: `MeasureError.wrongDimension`.
     public func check(against expected: MeasureDimension?) throws(MeasureError) {

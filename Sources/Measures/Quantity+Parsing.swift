@@ -17,6 +17,8 @@ extension Quantity {
         guard let (number, length) = Decimal.scanNumeral(bytes) else { throw .notANumber(text) }
         let unitBytes = bytes.dropFirst(length).drop { $0 == 0x20 || $0 == 0x09 }
         guard !unitBytes.isEmpty else { throw .missingUnit(text) }
+        // `5,0kg`: a decimal comma, as many spreadsheets write one.
+        if unitBytes.first == UInt8(ascii: ","), let next = unitBytes.dropFirst().first, next >= 0x30, next <= 0x39 { throw .decimalComma(text) }
         // No unit spelling has a digit: `1e3 kg` or `5 kg 200 g` is a malformed number.
         guard !unitBytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { throw .notANumber(text) }
         let unitText = String(decoding: unitBytes, as: UTF8.self)

@@ -45,6 +45,11 @@ enum Access {
     /// - Throws: 403 unless `key` covers the producer's products under `brand`.
     static func check(_ key: APIKey, producer: Producer, brand: String) throws {
         guard covers(key, producer: producer, brand: brand) else {
+            // An officer's scope is brands; the others' are producers and villages.
+            if key.role == .officer {
+                throw forbidden(zh: "此密钥的范围不包括品牌“\(brand)”（可管理：\(key.scope.joined(separator: "、"))）",
+                                en: "this key's scope does not cover brand “\(brand)” (it covers: \(key.scope.joined(separator: ", ")))")
+            }
             throw forbidden(zh: "此密钥的范围不包括生产者“\(producer.id)”", en: "this key's scope does not cover producer “\(producer.id)”")
         }
     }

@@ -20,8 +20,15 @@ extension ServerState {
             let key = try Access.require(context, .producer, .station)
             let body = try await jsonObject(request)
             guard let reference = (body["product"] as? String) ?? (body["product"] as? Int).map(String.init),
-                  let lot = body["lot"] as? String, let count = body["count"] as? Int else {
-                throw Problem(.unprocessableContent, "field.missing", zh: "需要 product、lot 和 count", en: "product, lot and count are needed")
+                  let lot = body["lot"] as? String, body["count"] != nil else {
+                let missing = ["product", "lot", "count"].filter { body[$0] == nil }
+                throw Problem(.unprocessableContent, "field.missing", zh: "需要 product、lot 和 count（缺少：\(missing.joined(separator: "、"))）",
+                              en: "product, lot and count are needed (missing or not text: \(missing.isEmpty ? "product or lot" : missing.joined(separator: ", ")))")
+            }
+            guard let count = body["count"] as? Int, !(body["count"] is String) else {
+                let found = body["count"].map { "\($0)" } ?? ""
+                throw Problem(.unprocessableContent, "field.type", zh: "count 应为 JSON 整数（如 \"count\": 3），实际是“\(found)”",
+                              en: "count must be a JSON whole number (such as \"count\": 3), found “\(found)”\(body["count"] is String ? " as text" : "")")
             }
             guard (1...Self.maximumHTTPBatch).contains(count) else {
                 throw Problem(.unprocessableContent, "count.range", zh: "count 应为 1 到 \(Self.maximumHTTPBatch)", en: "count must be 1 to \(Self.maximumHTTPBatch)")

@@ -63,7 +63,11 @@ extension ServerState {
     /// A product the key may act on, with its producer.
     /// - Throws: 404 for none, 403 outside the key's scope.
     func ownedProduct(_ context: TerroirRequestContext, key: APIKey) throws -> (StoredProduct, Producer) {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let text = try context.parameters.require("id")
+        guard let id = Int64(text), id > 0 else {
+            throw Problem(.badRequest, "product.id_malformed", zh: "产品编号“\(text)”无效：应为正整数，如 /v1/products/12",
+                          en: "product id “\(text)” is malformed: expected a positive whole number, such as /v1/products/12")
+        }
         guard let stored = try store.product(reference: String(id)), let producer = try store.producer(id: stored.product.producerID) else {
             throw Problem.notFound("no product \(id)", zh: "没有产品 \(id)")
         }

@@ -101,3 +101,20 @@ struct LintFixtureTests {
         #expect(report.standard == nil)
     }
 }
+
+/// A YAML mistake is reported on the line that holds it, with its likely cause, not
+/// only libyaml's words a line or two later.
+struct YAMLCauseTests {
+    @Test(arguments: [
+        ("yaml-fullwidth-colon", "full-width colon", "全角冒号"),
+        ("yaml-tab-indent", "indented with a tab", "制表符"),
+        ("yaml-unquoted-hash", "unquoted #", "未加引号"),
+        ("colour-unquoted-hash", "an unquoted # starts a comment", "表示注释"),
+    ])
+    func theCauseIsNamed(fixture: String, en: String, zh: String) throws {
+        let report = BrandLinter(assetsDirectory: FixturePaths.lintAssets).lint(FixturePaths.lintFile(fixture))
+        let error = try #require(report.diagnostics.first { $0.severity == .error })
+        #expect(error.message.en.contains(en), "\(error.message.en)")
+        #expect(error.message.zh.contains(zh), "\(error.message.zh)")
+    }
+}

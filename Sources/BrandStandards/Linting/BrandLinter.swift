@@ -35,7 +35,7 @@ public struct BrandLinter: Sendable {
             }
             root = node
         } catch {
-            collector.report(YAMLSyntaxError(error))
+            collector.report(YAMLSyntaxError(error, text: text))
             return BrandLintReport(file: file, standard: nil, diagnostics: collector.diagnostics)
         }
 
@@ -87,7 +87,7 @@ public struct BrandLinter: Sendable {
                         layouts.append(layout)
                     }
                 } catch {
-                    collector.report(YAMLSyntaxError(error))
+                    collector.report(YAMLSyntaxError(error, text: text))
                 }
             }
             diagnostics += Self.ordered(collector.diagnostics)

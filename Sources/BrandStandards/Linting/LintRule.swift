@@ -59,7 +59,7 @@ extension LintRule {
         case .wrongDimension: .unitDimension
         case .unknownUnit, .missingUnit: .unitUnknown
         case .ambiguousUnit: .unitAmbiguous
-        case .empty, .notANumber: .valueType
+        case .empty, .notANumber, .decimalComma: .valueType
         }
     }
 }

@@ -143,6 +143,13 @@ struct BrandStandardLoader {
         for name in LabelRules.colourNames {
             guard let entry = colours[name], let hex = entry.string() else { continue }
             let digits = hex.dropFirst()
+            guard !hex.isEmpty else {
+                // `primary: #1F6F3F` reads as an empty value and a comment.
+                entry.report(.valueInvalid, LocalizedText(
+                    zh: "颜色“\(name)”没有值：YAML 中未加引号的 # 表示注释；请加引号，如 \(name): \"#1F6F3F\"",
+                    en: "colour “\(name)” has no value: in YAML an unquoted # starts a comment; quote it, as in \(name): \"#1F6F3F\""))
+                continue
+            }
             guard hex.first == "#", digits.count == 6, digits.allSatisfy(\.isHexDigit) else {
                 entry.report(.valueInvalid, LocalizedText(zh: "颜色应写作 #RRGGBB，实际是“\(hex)”", en: "a colour is written #RRGGBB, found “\(hex)”"))
                 continue

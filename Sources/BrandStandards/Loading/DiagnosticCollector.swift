@@ -25,10 +25,12 @@ final class DiagnosticCollector {
 
     /// Reports at a YAML mark.
     func report(_ rule: LintRule, _ message: LocalizedText, at mark: Mark?, pointer: String?, severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(
-            file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, pointer: pointer,
-            severity: severity, rule: rule, message: message
-        ))
+        report(rule, message, line: mark?.line ?? 0, column: mark?.column ?? 0, pointer: pointer, severity: severity)
+    }
+
+    /// Reports at a line and column (1-based; 0 for none).
+    func report(_ rule: LintRule, _ message: LocalizedText, line: Int, column: Int, pointer: String? = nil, severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, pointer: pointer, severity: severity, rule: rule, message: message))
     }
 
     /// Reports at the value a JSON pointer names, or the nearest enclosing value read.

@@ -14,6 +14,9 @@ public struct CSVReader {
         case strayQuote(line: Int)
         /// The file cannot be opened or read.
         case unreadable(String)
+        /// The file is UTF-16 (as Excel's "Unicode text" saves it), with or without a
+        /// byte-order mark.
+        case utf16
     }
 
     private let handle: FileHandle
@@ -30,6 +33,18 @@ public struct CSVReader {
     public init(url: URL, chunkSize: Int = 1 << 20) throws(Problem) {
         do { handle = try FileHandle(forReadingFrom: url) } catch { throw .unreadable(url.path) }
         self.chunkSize = max(1, chunkSize)
+        let head = [UInt8](handle.readData(ofLength: 64))
+        guard (try? handle.seek(toOffset: 0)) != nil else { throw .unreadable(url.path) }
+        if Self.looksLikeUTF16(head) { throw .utf16 }
+    }
+
+    /// A UTF-16 byte-order mark, or text whose every other byte is NUL (ASCII in
+    /// UTF-16 without one). UTF-8 text never holds NUL.
+    static func looksLikeUTF16(_ head: [UInt8]) -> Bool {
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
+        guard head.count >= 4 else { return false }
+        let even = stride(from: 0, to: head.count, by: 2).map { head[$0] }, odd = stride(from: 1, to: head.count, by: 2).map { head[$0] }
+        return even.allSatisfy { $0 == 0 } != odd.allSatisfy { $0 == 0 }
     }
 
     private mutating func fill() -> Bool {

@@ -101,6 +101,8 @@ public enum ProducerFileReader {
             return entries
         } catch let error as ImportFileError {
             throw error
+        } catch let problem as CSVReader.Problem {
+            throw ProductFileReader.fileError(problem)
         } catch {
             throw ImportFileError(code: "file.unreadable", zh: "无法读取 CSV：\(error)", en: "cannot read the CSV: \(error)")
         }

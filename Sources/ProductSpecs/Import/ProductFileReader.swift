@@ -133,8 +133,12 @@ public struct ProductFileReader {
         return letters
     }
 
-    private static func fileError(_ problem: CSVReader.Problem) -> ImportFileError {
+    static func fileError(_ problem: CSVReader.Problem) -> ImportFileError {
         switch problem {
+        case .utf16:
+            ImportFileError(code: "file.encoding", line: 1,
+                            zh: "文件是 UTF-16 编码（Excel“Unicode 文本”的格式），不是 UTF-8；请另存为“CSV UTF-8（逗号分隔）”",
+                            en: "the file is UTF-16 (as Excel saves “Unicode Text”), not UTF-8: save it as “CSV UTF-8 (comma delimited)”")
         case .notUTF8(let line, true):
             ImportFileError(code: "file.encoding", line: line,
                             zh: "第 \(line) 行不是 UTF-8 编码，看起来是 GB18030/GBK（Excel、WPS 的默认 CSV 格式）；请另存为“CSV UTF-8”",

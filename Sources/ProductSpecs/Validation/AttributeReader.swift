@@ -222,10 +222,11 @@ struct AttributeReader {
             case .ambiguousUnit: "unit.ambiguous"
             case .unknownUnit: "unit.unknown"
             case .missingUnit: "unit.missing"
-            case .empty, .notANumber: "attribute.type"
+            case .empty, .notANumber, .decimalComma: "attribute.type"
             }
+            let message = error.message(expecting: requirement.dimension)
             findings.error(code, requirement.id, expected: expectation(requirement), found: entered,
-                           zh: "“\(requirement.name.zh)”：\(error.message.zh)", en: "“\(requirement.name.en)”: \(error.message.en)")
+                           zh: "“\(requirement.name.zh)”：\(message.zh)", en: "“\(requirement.name.en)”: \(message.en)")
             return nil
         }
     }

@@ -151,12 +151,21 @@ public struct ProductValidator {
             findings.error("producer.unknown", "producer", found: id, zh: "没有登记的生产者“\(id)”", en: "no registered producer “\(id)”")
             return
         }
-        if !producer.isActive(on: today) {
+        if producer.status != .active {
             let reason = producer.statusReason.map { "：\($0)" } ?? ""
             let reasonEn = producer.statusReason.map { ": \($0)" } ?? ""
+            let status = producer.status == .suspended ? ("已被暂停", "suspended") : ("已被撤销", "revoked")
             findings.error("producer.inactive", "producer", expected: "active", found: producer.status.rawValue,
-                           zh: "生产者“\(id)”当前不能销售（\(producer.status.rawValue)\(reason)）",
-                           en: "producer “\(id)” may not sell now (\(producer.status.rawValue)\(reasonEn))")
+                           zh: "生产者“\(id)”\(status.0)，当前不能销售\(reason)",
+                           en: "producer “\(id)” is \(status.1) and may not sell now\(reasonEn)")
+        } else if let to = producer.validTo, to < today {
+            findings.error("producer.inactive", "producer", expected: "an authorisation valid on \(today)", found: "valid to \(to)",
+                           zh: "生产者“\(id)”的授权已于 \(to) 到期，当前不能销售；请品牌官员续期（producers update --valid-to）",
+                           en: "producer “\(id)”'s authorisation ended on \(to), so it may not sell now; an officer can extend it (producers update --valid-to)")
+        } else if let from = producer.validFrom, today < from {
+            findings.error("producer.inactive", "producer", expected: "an authorisation valid on \(today)", found: "valid from \(from)",
+                           zh: "生产者“\(id)”的授权自 \(from) 起生效，此前不能销售",
+                           en: "producer “\(id)”'s authorisation starts on \(from); it may not sell before then")
         }
         if let category, attributeReader.rules(for: category) != nil, !producer.isAuthorised(brand: standard.id, category: category) {
             findings.error("producer.not_authorised", "producer", expected: category, found: id,

@@ -44,6 +44,11 @@ struct CatalogExportCommand: ParsableCommand {
     /// Writes the export to `file`, or to standard output when there is none.
     private func export(to file: OutputFile?) throws -> Int {
         let catalog = try store.open()
+        if let brand, try catalog.standardVersions(brand: brand).isEmpty {
+            let known = try catalog.currentStandards().map(\.brandID).joined(separator: ", ")
+            throw CLIError(zh: "没有已发布的品牌“\(brand)”（已发布：\(known.isEmpty ? "无" : known)）",
+                           en: "no published brand “\(brand)” (published: \(known.isEmpty ? "none" : known))")
+        }
         let exporter = try CatalogExporter(store: catalog)
         let filter = CatalogFilter(brand: brand, category: category, producer: producer, origin: origin)
         let total = file != nil && ProgressBar.isShown ? try catalog.productCounts(brand: brand).exportable : nil
