@@ -12,12 +12,22 @@ import ProductSpecs
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = TerroirRequestContext
 
+    /// The methods each route takes, to answer a route called with another one.
+    static let routes = RouteMethods(openAPI: OpenAPIDocument.bytes)
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let problem as Problem {
             return problem.response
         } catch let error as any HTTPResponseError {
+            if error.status == .notFound, let allowed = Self.routes.allowed(for: request.uri.path), !allowed.contains(request.method.rawValue) {
+                var problem = Problem(.methodNotAllowed, "route.method_not_allowed",
+                                      zh: "此地址不支持 \(request.method.rawValue) 方法（支持：\(allowed.joined(separator: "、"))）",
+                                      en: "\(request.uri.path) does not take \(request.method.rawValue) (it takes: \(allowed.joined(separator: ", ")))")
+                problem.headers[.allow] = allowed.joined(separator: ", ")
+                return problem.response
+            }
             return Self.problem(for: error).response
         } catch let error as StoreError {
             switch error {

@@ -20,7 +20,13 @@ struct ProblemTests {
                 (.post, "/v1/products", "not json", 400, "body.json"),
                 (.post, "/v1/products", "{\"brand\":\"nope\"}", 422, "brand.not_published"),
                 (.post, "/v1/products", String(repeating: "x", count: 2 << 20), 413, "body.too_large"),
-                (.get, "/v1/products/abc", nil, 400, "http.400"),
+                (.get, "/v1/products/abc", nil, 400, "product.id_malformed"),
+                (.delete, "/v1/catalog/products", nil, 405, "route.method_not_allowed"),
+                (.post, "/v1/label-batches", "{\"product\":\(fixture.certifiedID),\"lot\":\"L1\",\"count\":\"3\"}", 422, "field.type"),
+                (.post, "/v1/products", """
+                    {"brand":"sihong-4x","sku":"NUL\\u0000SKU","category":"rice","name_zh":"大米","origin":"321324101",
+                     "attributes":{"net_content":"5 kg","grade":"grade-1","moisture":"14.5%","variety":"南粳9108"}}
+                    """, 422, "product.non_compliant"),
                 (.get, "/v1/products/99999", nil, 404, "not_found"),
                 (.post, "/v1/label-batches", "{\"product\":\(fixture.millProductID),\"lot\":\"L1\",\"count\":1}", 403, "auth.forbidden"),
                 (.post, "/v1/label-batches", "{\"product\":\(fixture.certifiedID),\"lot\":\"批次\",\"count\":1}", 422, "label.lot_invalid"),
@@ -33,6 +39,43 @@ struct ProblemTests {
                 #expect(response.json["code"] as? String == code, "\(path): \(response.text.prefix(200))")
                 #expect((response.json["detail_zh"] as? String)?.isEmpty == false)
             }
+        }
+    }
+
+    /// The Chinese detail is Chinese: no English sentence left in it.
+    @Test func detailsInChineseHoldNoEnglishSentence() async throws {
+        let fixture = try ServerFixture()
+        let producer = ServerFixture.headers(fixture.tokens["producer"])
+        try await fixture.application.test(.router) { client in
+            for (method, path, body) in [(HTTPRequest.Method.get, "/v1/products/abc", nil), (.delete, "/v1/catalog/products", nil),
+                                         (.post, "/v1/label-batches", "{\"product\":\(fixture.certifiedID),\"lot\":\"L1\",\"count\":\"3\"}")] {
+                let response = try await client.execute(uri: path, method: method, headers: producer, body: body.map { ByteBuffer(string: $0) })
+                let zh = response.json["detail_zh"] as? String ?? ""
+                #expect(zh.range(of: #"[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}"#, options: .regularExpression) == nil, "\(path): \(zh)")
+            }
+        }
+    }
+
+    @Test func aWrongMethodIs405WithAllow() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application.test(.router) { client in
+            let response = try await client.execute(uri: "/v1/products/\(fixture.certifiedID)/certify", method: .get,
+                                                    headers: ServerFixture.headers(fixture.tokens["officer"]))
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "POST")
+            let resolver = try await client.execute(uri: "/gi/01/06901234567014", method: .put, headers: [:])
+            #expect(resolver.status == .methodNotAllowed && resolver.headers[.allow] == "GET")
+        }
+    }
+
+    @Test func anOfficersForbiddenNamesTheBrand() async throws {
+        let fixture = try ServerFixture()
+        let (_, token) = try fixture.store.createAPIKey(name: "yantai officer", role: .officer, scope: ["yantai-apple"], actor: "test")
+        try await fixture.application.test(.router) { client in
+            let response = try await client.execute(uri: "/v1/products/\(fixture.certifiedID)/certify", method: .post, headers: ServerFixture.headers(token))
+            #expect(response.status == .forbidden)
+            #expect((response.json["detail"] as? String)?.contains("brand “sihong-4x”") == true, "\(response.text)")
+            #expect((response.json["detail_zh"] as? String)?.contains("品牌“sihong-4x”") == true)
         }
     }
 

@@ -54,7 +54,7 @@ struct ProductImportReport: Encodable {
         } else if committed {
             summary += "; written: \(inserted) inserted, \(updated) updated, \(unchanged) unchanged"
         } else if dryRun {
-            summary += "; dry run: nothing written (would insert \(inserted), update \(updated))"
+            summary += "; dry run: nothing written (would insert \(inserted), update \(updated), leave \(unchanged) unchanged)"
         } else if !failed.isEmpty && !partial {
             summary += "; nothing written (all or nothing: fix the rows, or use --partial to write the valid ones)"
         }

@@ -1,0 +1,49 @@
+import BrandStandards
+import Foundation
+import Measures
+import ProductSpecs
+import Testing
+
+/// Messages say what is wrong, where, and what was expected, fully in both languages.
+struct MessageTests {
+    let validator = ProductValidatorTests().validator
+
+    private func finding(_ input: ProductInput, code: String, validator: ProductValidator? = nil) throws -> Finding {
+        let report = (validator ?? self.validator).validate(input).report
+        return try #require(report.findings.first { $0.code == code }, "\(report.findings.map(\.code))")
+    }
+
+    @Test func aMissingUnitIsHintedWithTheAttributesOwnDimension() throws {
+        let moisture = try finding(ProductValidatorTests.rice(["moisture": "6.1"]), code: "unit.missing")
+        #expect(moisture.message.en.contains("percentage such as %") && !moisture.message.en.contains("kg"))
+        #expect(moisture.message.zh.contains("百分比单位") && !moisture.message.zh.contains("斤"))
+        let net = try finding(ProductValidatorTests.rice(["net_content": "5"]), code: "unit.missing")
+        #expect(net.message.en.contains("mass such as kg or g or 斤"))
+    }
+
+    @Test func aDecimalCommaIsNamedWithTheFix() throws {
+        let comma = try finding(ProductValidatorTests.rice(["net_content": "5,0kg"]), code: "attribute.type")
+        #expect(comma.message.en.contains("decimal comma") && comma.message.en.contains("5.0kg"))
+        #expect(comma.message.zh.contains("逗号") && comma.message.zh.contains("5.0kg"))
+    }
+
+    @Test func anExpiredAuthorisationSaysWhenItEnded() throws {
+        var producer = DemoStandards.producer("late", brand: "sihong-4x", categories: ["rice"])
+        producer.validTo = CalendarDay("2026-06-30")
+        let validator = ProductValidator(standard: ProductValidatorTests.sihong, today: CalendarDay("2026-11-29")!) { $0 == "late" ? producer : nil }
+        let expired = try finding(ProductValidatorTests.rice(["producer": "late"]), code: "producer.inactive", validator: validator)
+        #expect(expired.message.en.contains("ended on 2026-06-30") && !expired.message.en.contains("(active)"))
+        #expect(expired.message.zh.contains("2026-06-30 到期"))
+    }
+
+    @Test(arguments: [[0xFF, 0xFE, 0x73, 0x00, 0x6B, 0x00], [0xFE, 0xFF, 0x00, 0x73, 0x00, 0x6B], [0x73, 0x00, 0x6B, 0x00, 0x75, 0x00, 0x2C, 0x00]] as [[UInt8]])
+    func aUTF16FileIsNamedAsSuch(bytes: [UInt8]) throws {
+        let url = try DemoStandards.temporaryFile("products.csv", Data(bytes))
+        #expect {
+            try ProductFileReader(url: url, standard: ProductValidatorTests.sihong).forEachRow { _ in }
+        } throws: { error in
+            guard let error = error as? ImportFileError else { return false }
+            return error.code == "file.encoding" && error.message.en.contains("UTF-16") && error.message.zh.contains("UTF-16")
+        }
+    }
+}
