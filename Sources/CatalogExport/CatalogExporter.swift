@@ -1,6 +1,7 @@
 import BrandStandards
 import CatalogStore
 import Foundation
+import ProductSpecs
 
 /// Writes the exportable catalog (certified products of active producers) in one
 /// format, streaming: one product at a time from one snapshot of the store.
@@ -19,10 +20,11 @@ public struct CatalogExporter: Sendable {
     /// - Parameters:
     ///   - forSpreadsheets: for CSV, a UTF-8 byte-order mark (Excel wants one) and digit codes kept as text.
     ///   - progress: called after each product with the count so far.
-    /// - Returns: how many products were written.
+    /// - Returns: how many products were written, and those the format could not carry,
+    ///   each with its reason (never counted as written).
     @discardableResult
     public func export(_ format: ExportFormat, filter: CatalogFilter = CatalogFilter(), forSpreadsheets: Bool = false,
-                       to output: ExportOutput, progress: (Int) -> Void = { _ in }) throws -> Int {
+                       to output: ExportOutput, progress: (Int) -> Void = { _ in }) throws -> ExportSummary {
         let writer = makeWriter(format, filter: filter, forSpreadsheets: forSpreadsheets)
         try writer.begin(output)
         // One thread reads and decodes the store's rows; this one writes the format.
@@ -51,17 +53,23 @@ public struct CatalogExporter: Sendable {
         }
         reading.start()
         defer { channel.cancel() }
-        var count = 0
+        var summary = ExportSummary()
         while let batch = try channel.receive() {
             for stored in batch {
-                try writer.write(context.entry(stored), to: output)
-                count += 1
-                progress(count)
+                let entry = context.entry(stored)
+                if let reason = writer.leftOutReason(entry) {
+                    summary.leftOut.append(LeftOutProduct(id: entry.id, sku: entry.product.sku, reason: reason))
+                    try writer.writeLeftOut(entry, reason: reason, to: output)
+                    continue
+                }
+                try writer.write(entry, to: output)
+                summary.written += 1
+                progress(summary.written)
             }
         }
         try writer.end(output)
         try output.flush()
-        return count
+        return summary
     }
 
     private func makeWriter(_ format: ExportFormat, filter: CatalogFilter, forSpreadsheets: Bool) -> any CatalogFormatWriter {
@@ -69,7 +77,11 @@ public struct CatalogExporter: Sendable {
         case .json: JSONFormat()
         case .ndjson: NDJSONFormat()
         case .csv: CSVFormat(attributeIDs: attributeColumns(filter), forSpreadsheets: forSpreadsheets)
-        case .gmcXML: MerchantFeedFormat()
+        case .gmcXML:
+            // The channel links to the brand's page: the filtered brand, else the first.
+            MerchantFeedFormat(channelLink: (filter.brand ?? context.standards.keys.sorted().first).flatMap { brand in
+                context.resolverBase(brand: brand).map { CatalogLinks.url(.brand(brand), base: $0) }
+            })
         case .jsonld: JSONLDFormat()
         }
     }

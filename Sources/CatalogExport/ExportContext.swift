@@ -34,6 +34,9 @@ public struct ExportContext: Sendable {
         }
     }
 
+    /// A brand's resolver base URL, without a trailing slash.
+    public func resolverBase(brand: String) -> String? { resolvers[brand] }
+
     /// The export entry for a stored product.
     public func entry(_ stored: StoredProduct) -> CatalogEntry {
         let product = stored.product

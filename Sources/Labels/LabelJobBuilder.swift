@@ -33,12 +33,14 @@ public struct LabelJobBuilder: Sendable {
         return LabelJob(
             layout: layout, size: size, rules: rules, dpi: dpi, format: format, colour: colour && format == .png,
             nativeQR: nativeQR && format == .zpl, values: LabelFields.values(standard: standard, product: product, producer: producer, lot: lot),
-            netContentGrams: LabelFields.netContentGrams(of: product), markPNG: try mark(), fontPath: font
+            netContentGrams: LabelFields.netContentGrams(of: product), markPNG: try markPNG(), fontPath: font
         )
     }
 
-    /// The brand mark's bytes, from inside the assets folder only.
-    private func mark() throws(LabelError) -> Data? {
+    /// The brand mark's bytes, from inside the assets folder only; `nil` when the
+    /// standard names none.
+    /// - Throws: `LabelError.markMissing` when it cannot be read there.
+    public func markPNG() throws(LabelError) -> Data? {
         let path = standard.labels.brandMark
         guard !path.isEmpty else { return nil }
         let root = URL(fileURLWithPath: assets, isDirectory: true).standardizedFileURL

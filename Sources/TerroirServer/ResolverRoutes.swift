@@ -15,6 +15,7 @@ extension ServerState {
     func addResolverRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/**") { request, _ in
             let path = request.uri.path
+            if let page = CatalogLinks.page(path: path) { return try catalogPage(page) }
             guard path.contains("/01/") || path.contains("/gtin/") else { throw HTTPError(.notFound) }
             let query = request.uri.query.map { "?" + $0 } ?? ""
             let uri: DigitalLinkURI

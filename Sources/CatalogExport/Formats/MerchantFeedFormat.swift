@@ -1,13 +1,20 @@
 import DigitalLink
+import Foundation
 import Measures
 import ProductSpecs
 
 /// `--format gmc-xml`: a Google Merchant Center feed, RSS 2.0 with the `g:`
 /// namespace. A full feed: a product missing from it is removed from the platform.
-/// Products without a price cannot be listed there and are left out (counted in a
-/// closing comment).
+/// Every URL in it is one terroir-server answers (the resolver, the product and brand
+/// pages, the mark). A product Merchant Center would refuse (no price; a preorder or
+/// backorder, which needs an availability date Terroir does not keep) is left out,
+/// with its reason, in a comment of the feed and in the exporter's summary.
 final class MerchantFeedFormat: CatalogFormatWriter {
-    private var skipped = 0
+    private let channelLink: String?
+
+    init(channelLink: String?) {
+        self.channelLink = channelLink
+    }
 
     func begin(_ output: ExportOutput) throws {
         try output.write("""
@@ -15,26 +22,41 @@ final class MerchantFeedFormat: CatalogFormatWriter {
             <rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">
             <channel>
             <title>Terroir certified catalog</title>
-            <link>https://github.com/terroir</link>
-            <description>Certified products of regional agricultural brands</description>
+            \(channelLink.map { "<link>\(XMLText.escape($0))</link>\n" } ?? "")<description>Certified products of regional agricultural brands</description>
 
             """)
     }
 
-    func write(_ entry: CatalogEntry, to output: ExportOutput) throws {
-        guard let price = entry.priceText else {
-            skipped += 1
-            return
+    func leftOutReason(_ entry: CatalogEntry) -> LocalizedText? {
+        if entry.priceText == nil {
+            return LocalizedText(zh: "没有价格：Merchant Center 的商品必须有价格", en: "no price: Merchant Center lists only products with a price")
         }
+        if entry.resolverBase == nil {
+            return LocalizedText(zh: "品牌没有解析器地址，商品没有可链接的页面", en: "the brand has no resolver base, so the product has no page to link to")
+        }
+        let availability = entry.product.availability
+        if availability == .preorder || availability == .backorder {
+            return LocalizedText(zh: "供货状态为 \(availability.rawValue)：Merchant Center 要求 availability_date，Terroir 尚不保存该日期",
+                                 en: "availability is \(availability.rawValue): Merchant Center needs an availability_date, which Terroir does not keep yet")
+        }
+        return nil
+    }
+
+    func writeLeftOut(_ entry: CatalogEntry, reason: LocalizedText, to output: ExportOutput) throws {
+        // `--` may not stand inside an XML comment.
+        try output.write("<!-- left out: product \(entry.id): \(reason.en.replacingOccurrences(of: "--", with: "- -")) -->\n")
+    }
+
+    func write(_ entry: CatalogEntry, to output: ExportOutput) throws {
+        guard let price = entry.priceText, let base = entry.resolverBase else { return }
         let product = entry.product
-        let base = entry.resolverBase ?? "https://terroir.invalid"
         var item = "<item>\n"
         func element(_ name: String, _ value: String) { item += "<\(name)>\(XMLText.escape(value))</\(name)>\n" }
         element("g:id", "terroir-\(entry.id)")
         element("title", Self.truncated(product.name.en.isEmpty ? product.name.zh : "\(product.name.zh) / \(product.name.en)", to: 150))
         element("description", product.description ?? "\(entry.brandName.zh) \(entry.categoryName?.zh ?? product.category): \(product.name.zh)")
-        element("link", entry.resolverURL ?? "\(base)/products/\(entry.id)")
-        element("g:image_link", "\(base)/brand-mark.png")
+        element("link", entry.resolverURL ?? CatalogLinks.url(.product(entry.id), base: base))
+        element("g:image_link", CatalogLinks.url(.mark(product.brandID), base: base))
         element("g:availability", product.availability.rawValue)
         element("g:price", "\(price) CNY")
         element("g:condition", "new")
@@ -54,7 +76,7 @@ final class MerchantFeedFormat: CatalogFormatWriter {
     }
 
     func end(_ output: ExportOutput) throws {
-        try output.write((skipped > 0 ? "<!-- \(skipped) product(s) without a price left out -->\n" : "") + "</channel>\n</rss>\n")
+        try output.write("</channel>\n</rss>\n")
     }
 
     static func truncated(_ text: String, to limit: Int) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CatalogExport
 import CatalogStore
 import Foundation
+import Measures
 
 /// `terroir catalog export --format F --out FILE|-`.
 struct CatalogExportCommand: ParsableCommand {
@@ -30,10 +31,14 @@ struct CatalogExportCommand: ParsableCommand {
     func run() throws {
         let file = out == "-" ? nil : try OutputFile(path: out)
         do {
-            let count = try export(to: file)
+            let summary = try export(to: file)
+            for product in summary.leftOut {
+                StandardError.write("left out product \(product.id) (\(product.sku)): \(product.reason.en)\n    未导出：\(product.reason.zh)\n")
+            }
             if let file {
                 try file.commit()
-                StandardError.write("exported \(count) product(s) as \(format) to \(file.path)\n")
+                let left = summary.leftOut.isEmpty ? "" : "; \(summary.leftOut.count) left out (see above)"
+                StandardError.write("exported \(summary.written) product(s) as \(format) to \(file.path)\(left)\n")
             }
         } catch {
             file?.discard()
@@ -42,7 +47,7 @@ struct CatalogExportCommand: ParsableCommand {
     }
 
     /// Writes the export to `file`, or to standard output when there is none.
-    private func export(to file: OutputFile?) throws -> Int {
+    private func export(to file: OutputFile?) throws -> ExportSummary {
         let catalog = try store.open()
         if let brand, try catalog.standardVersions(brand: brand).isEmpty {
             let known = try catalog.currentStandards().map(\.brandID).joined(separator: ", ")
@@ -56,10 +61,10 @@ struct CatalogExportCommand: ParsableCommand {
         let output = ExportOutput { bytes in
             if let file { try file.write(bytes) } else { try FileHandle.standardOutput.write(contentsOf: bytes) }
         }
-        let count = try exporter.export(ExportFormat(rawValue: format)!, filter: filter, forSpreadsheets: excel, to: output) { _ in
+        let summary = try exporter.export(ExportFormat(rawValue: format)!, filter: filter, forSpreadsheets: excel, to: output) { _ in
             if file != nil { progress.advance() }
         }
         if file != nil { progress.finish() }
-        return count
+        return summary
     }
 }
