@@ -1,4 +1,5 @@
 import CatalogExport
+import Foundation
 import Testing
 
 /// The pages exports link to are read back by the server from the same shapes.
