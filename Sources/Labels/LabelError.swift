@@ -28,6 +28,10 @@ public enum LabelError: Error, Equatable, Sendable {
     case dpiNotAllowed(dpi: Int, allowed: [Int])
     /// The brand mark file cannot be read.
     case markMissing(path: String)
+    /// The brand mark file is there but is no PNG libpng can decode.
+    case markUnreadable(path: String, detail: String)
+    /// The product's category carries no labels (`carries_labels: false`).
+    case categoryWithoutLabels(category: String)
     /// The lot cannot go into a Digital Link URI.
     case lotInvalid(lot: String, zh: String, en: String)
     /// A batch's stored drawing instructions cannot be read.
@@ -48,6 +52,8 @@ public enum LabelError: Error, Equatable, Sendable {
         case .layoutMissing: "label.layout_missing"
         case .dpiNotAllowed: "label.dpi_not_allowed"
         case .markMissing: "label.mark_missing"
+        case .markUnreadable: "label.mark_unreadable"
+        case .categoryWithoutLabels: "label.category_without_labels"
         case .lotInvalid: "label.lot_invalid"
         case .jobUnreadable: "label.job_unreadable"
         }
@@ -82,6 +88,10 @@ public enum LabelError: Error, Equatable, Sendable {
                           en: "the brand standard does not allow \(dpi) dpi (allowed: \(allowed.map(String.init).joined(separator: ", ")))")
         case .markMissing(let path):
             LocalizedText(zh: "找不到品牌标志 \(path)（指定 Assets 文件夹）", en: "brand mark \(path) not found (name the Assets folder)")
+        case .markUnreadable(let path, let detail):
+            LocalizedText(zh: "品牌标志 \(path) 不是可读取的 PNG（\(detail)）；请另存为 PNG", en: "brand mark \(path) is not a readable PNG (\(detail)); save it as PNG")
+        case .categoryWithoutLabels(let category):
+            LocalizedText(zh: "品类“\(category)”按品牌标准不使用标签（carries_labels: false）", en: "category “\(category)” carries no labels under its brand standard (carries_labels: false)")
         case .lotInvalid(let lot, let zh, let en):
             LocalizedText(zh: "批次号“\(lot)”无效：\(zh)", en: "lot “\(lot)” is invalid: \(en)")
         case .jobUnreadable(let detail):

@@ -11,9 +11,9 @@ import ProductSpecs
 /// content, in legal units). `{serial}` is filled per label.
 public enum LabelFields {
     /// The placeholder filled per label.
-    public static let serial = "serial"
+    public static let serial = LabelRules.serialField
     /// The attribute printed in legal units.
-    static let netContent = "net_content"
+    static let netContent = LabelRules.netContentField
 
     /// The values, by placeholder (with and without `.zh`/`.en`).
     public static func values(standard: BrandStandard, product: Product, producer: Producer, lot: String) -> [String: String] {

@@ -26,7 +26,8 @@ public struct LabelJobBuilder: Sendable {
         guard let size = sizeID.map({ id in rules.sizes.first { $0.id == id } }) ?? rules.sizes.first else {
             throw .sizeUnknown(brand: standard.id, size: sizeID ?? "", known: rules.sizes.map(\.id))
         }
-        guard let layout = rules.layout(size.id) else { throw .layoutMissing(brand: standard.id, size: size.id) }
+        if let category = standard.category(product.category), !category.carriesLabels { throw .categoryWithoutLabels(category: category.id) }
+        guard let layout = rules.layout(size.id, category: product.category) else { throw .layoutMissing(brand: standard.id, size: size.id) }
         let allowed = rules.dpi.filter { $0 >= rules.minDPI }
         let dpi = requested ?? (allowed.contains(300) ? 300 : allowed.first ?? 300)
         guard allowed.contains(dpi) else { throw .dpiNotAllowed(dpi: dpi, allowed: allowed) }
@@ -47,6 +48,10 @@ public struct LabelJobBuilder: Sendable {
         let file = root.appendingPathComponent(path).standardizedFileURL
         guard file.path.hasPrefix(root.path + "/"), let data = FileManager.default.contents(atPath: file.path) else {
             throw .markMissing(path: file.path)
+        }
+        // Decoded here, so that a mark that is no PNG is named before any serial is spent.
+        do throws(LabelError) { _ = try PNGDecoder.decodeGrey(Array(data)) } catch {
+            throw .markUnreadable(path: file.path, detail: error.message.en)
         }
         return data
     }

@@ -14,8 +14,9 @@ struct LintFixtureTests {
     static func expectations(_ name: String) throws -> [(file: String, line: Int, rule: String)] {
         if let rule = wholeFileCases[name] { return [("\(name)/brand.yaml", 0, rule.rawValue)] }
         let folder = FixturePaths.lintFile(name).deletingLastPathComponent()
-        let layouts = ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("labels").path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.sorted().map { "labels/\($0)" }
+        // Layouts of the brand, and of categories in their own folders.
+        let labels = folder.appendingPathComponent("labels").path
+        let layouts = (FileManager.default.subpaths(atPath: labels) ?? []).filter { $0.hasSuffix(".yaml") }.sorted().map { "labels/\($0)" }
         return try (["brand.yaml"] + layouts).flatMap { relative in
             let text = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
             return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line -> (file: String, line: Int, rule: String)? in
@@ -50,7 +51,7 @@ struct LintFixtureTests {
     }
 
     static func isWarning(_ rule: LintRule) -> Bool {
-        [.resolverNotHTTPS, .brandIDMismatch, .labelLayoutMissing, .standardDraft, .standardRetired, .standardScheduled, .standardExpired].contains(rule)
+        [.resolverNotHTTPS, .brandIDMismatch, .labelLayoutMissing, .labelLayoutCategoryField, .standardDraft, .standardRetired, .standardScheduled, .standardExpired].contains(rule)
     }
 
     @Test func everyRuleHasAFixture() throws {

@@ -15,13 +15,19 @@ struct CatalogStoreTests {
         }
         #expect(current.number == 1)
         var changed = StoreFixture.standard()
-        changed.version = "2026.2"
+        changed.labels.colours["primary"] = "#112233"
+        // Other content under a version already published is refused, not stored.
+        guard case .refused = try fixture.store.publish(changed, actor: "test") else {
+            Issue.record("other content under the same version was not refused")
+            return
+        }
+        changed.version = "2099.1"
         guard case .published(let second) = try fixture.store.publish(changed, actor: "test") else {
             Issue.record("the changed standard was not stored")
             return
         }
         #expect(second.number == 2)
-        #expect(try fixture.store.standard(brand: "sihong-4x", number: 1)?.standard.version == "2026.1")
+        #expect(try fixture.store.standard(brand: "sihong-4x", number: 1)?.standard.version == StoreFixture.standard().version)
     }
 
     @Test func aFailedAllOrNothingImportLeavesTheStoreUnchanged() throws {

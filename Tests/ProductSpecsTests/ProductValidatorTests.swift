@@ -164,3 +164,53 @@ struct ControlCharacterTests {
         #expect(outcome.report.findings.filter { $0.code == "text.control_character" }.map(\.field) == ["variety"])
     }
 }
+
+/// A product of a category that carries labels is compliant (and so certifiable)
+/// only when its labels can be drawn at every size the brand offers.
+struct LabelReadinessTests {
+    static func validator(_ standard: BrandStandard) -> ProductValidator {
+        ProductValidator(standard: standard, today: CalendarDay("2026-11-29")!) { ProductValidatorTests.producers[$0] }
+    }
+
+    @Test func aCrabIsCertifiableWithTheCrabLayoutsAndNotWithoutThem() throws {
+        let crab = ProductValidatorTests.crab(sex: "male", grade: "special", weight: "4.2两")
+        #expect(Self.validator(ProductValidatorTests.sihong).validate(crab).report.isCompliant)
+        // The brand's shared layouts show a net content, which crabs do not state.
+        var shared = ProductValidatorTests.sihong
+        shared.labels.layouts.removeAll { $0.category == "hairy-crab" }
+        let report = Self.validator(shared).validate(crab).report
+        #expect(!report.isCompliant)
+        #expect(report.findings.filter { $0.code == "label.layout_unusable" }.count == shared.labels.sizes.count)
+    }
+
+    @Test func aFieldTheLabelsShowMustBeStated() throws {
+        var standard = ProductValidatorTests.sihong
+        let rice = try #require(standard.categories.firstIndex { $0.id == "rice" })
+        let net = try #require(standard.categories[rice].attributes.firstIndex { $0.id == "net_content" })
+        standard.categories[rice].attributes[net].required = false
+        var input = ProductValidatorTests.rice()
+        input.attributes.removeValue(forKey: "net_content")
+        let finding = try #require(Self.validator(standard).validate(input).report.findings.first { $0.code == "label.field_missing" })
+        #expect(finding.field == "net_content" && finding.message.en.contains("Net content") && finding.message.zh.contains("净含量"))
+    }
+
+    @Test func aNetContentSetSmallerThanGB7718AsksIsRefused() throws {
+        var standard = ProductValidatorTests.sihong
+        for index in standard.labels.layouts.indices {
+            for element in standard.labels.layouts[index].elements.indices where standard.labels.layouts[index].elements[element].placeholders.contains("net_content") {
+                standard.labels.layouts[index].elements[element].sizeMM = 4
+            }
+        }
+        let findings = Self.validator(standard).validate(ProductValidatorTests.rice(["net_content": "10斤"])).report.findings
+        #expect(findings.contains { $0.code == "label.net_content_too_small" && $0.message.en.contains("6 mm") })
+        // 500 g needs only 4 mm.
+        #expect(!Self.validator(standard).validate(ProductValidatorTests.rice(["net_content": "500 g"])).report.findings.contains { $0.code.hasPrefix("label.") })
+    }
+
+    @Test func aCategoryWithoutLabelsNeedsNoLabelFields() throws {
+        let tour = ProductInput(fields: ["sku": "T1", "category": "rural-tourism", "name_zh": "两日游", "origin": "321324111", "producer": "farm"],
+                                attributes: ["duration": "2 days", "group_size": "20人", "meals_included": "是", "season": "autumn"])
+        let findings = Self.validator(ProductValidatorTests.sihong).validate(tour).report.findings
+        #expect(!findings.contains { $0.code.hasPrefix("label.") }, "\(findings.map(\.code))")
+    }
+}

@@ -50,7 +50,7 @@ public struct BrandLinter: Sendable {
             let layouts = lintLayouts(of: loaded, in: brandFolder, displayFolder: (file as NSString).deletingLastPathComponent)
             standard?.labels.layouts = layouts.layouts
             layoutDiagnostics = layouts.diagnostics
-            for (index, size) in loaded.labels.sizes.enumerated() where !layouts.layouts.contains(where: { $0.size == size.id }) {
+            for (index, size) in loaded.labels.sizes.enumerated() where !layouts.layouts.contains(where: { $0.size == size.id && $0.category == nil }) {
                 collector.report(.labelLayoutMissing, LocalizedText(
                     zh: "尺寸“\(size.id)”没有布局文件 labels/\(size.id).yaml，不能生成此尺寸的标签",
                     en: "size “\(size.id)” has no layout file labels/\(size.id).yaml; labels of this size cannot be made"
@@ -64,15 +64,36 @@ public struct BrandLinter: Sendable {
     /// The folder of a brand's label layouts, beside its `brand.yaml`.
     public static let layoutFolderName = "labels"
 
-    /// Reads and checks every `labels/<size>.yaml` of a brand.
+    /// Reads and checks every `labels/<size>.yaml` of a brand, and every
+    /// `labels/<category>/<size>.yaml` a category has of its own.
     private func lintLayouts(of standard: BrandStandard, in brandFolder: URL, displayFolder: String) -> (layouts: [LabelLayout], diagnostics: [Diagnostic]) {
         let folder = brandFolder.appendingPathComponent(Self.layoutFolderName, isDirectory: true)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        let manager = FileManager.default
+        var files: [(relative: String, category: String?)] = []
+        for name in ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
+            var isFolder: ObjCBool = false
+            if name.hasSuffix(".yaml") {
+                files.append((name, nil))
+            } else if manager.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder), isFolder.boolValue {
+                let inside = ((try? manager.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path)) ?? []).filter { $0.hasSuffix(".yaml") }
+                files += inside.sorted().map { ("\(name)/\($0)", name) }
+            }
+        }
         var layouts: [LabelLayout] = [], diagnostics: [Diagnostic] = []
-        for name in names {
-            let display = (displayFolder.isEmpty ? "" : displayFolder + "/") + Self.layoutFolderName + "/" + name
+        var checks: [(LabelLayout, DiagnosticCollector)] = []
+        for (relative, category) in files {
+            let name = (relative as NSString).lastPathComponent
+            let display = (displayFolder.isEmpty ? "" : displayFolder + "/") + Self.layoutFolderName + "/" + relative
             let collector = DiagnosticCollector(file: display)
-            switch BrandFileReader.read(folder.appendingPathComponent(name), displayPath: display) {
+            if let category, standard.category(category) == nil {
+                collector.report(.labelLayoutCategoryUnknown, LocalizedText(
+                    zh: "布局文件夹“\(category)”不是品牌的品类（\(standard.categories.map(\.id).joined(separator: "、"))）",
+                    en: "layout folder “\(category)” is not a category of the brand (\(standard.categories.map(\.id).joined(separator: ", ")))"
+                ), line: 1, column: 1)
+                diagnostics += collector.diagnostics
+                continue
+            }
+            switch BrandFileReader.read(folder.appendingPathComponent(relative), displayPath: display) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 continue
@@ -82,14 +103,23 @@ public struct BrandLinter: Sendable {
                         collector.report(.keyMissing, LocalizedText(zh: "文件为空", en: "the file is empty"), at: nil, pointer: "")
                         break
                     }
-                    if let layout = LabelLayoutLoader(collector: collector).load(root, size: String(name.dropLast(5))) {
-                        LabelLayoutRules(layout: layout, standard: standard, collector: collector).check()
+                    if let layout = LabelLayoutLoader(collector: collector).load(root, size: String(name.dropLast(5)), category: category) {
                         layouts.append(layout)
+                        checks.append((layout, collector))
+                        continue
                     }
                 } catch {
                     collector.report(YAMLSyntaxError(error, text: text))
                 }
             }
+            diagnostics += Self.ordered(collector.diagnostics)
+        }
+        // Checked once all are read: which categories use a brand's layout depends on
+        // which have their own.
+        var withLayouts = standard
+        withLayouts.labels.layouts = layouts
+        for (layout, collector) in checks {
+            LabelLayoutRules(layout: layout, standard: withLayouts, collector: collector).check()
             diagnostics += Self.ordered(collector.diagnostics)
         }
         return (layouts, diagnostics)

@@ -79,12 +79,32 @@ struct LabelLayoutRules {
         }
     }
 
+    /// The categories that draw their labels of this size with this layout.
+    private var users: [ProductCategory] {
+        standard.categories.filter { category in
+            category.carriesLabels && (layout.category.map { $0 == category.id }
+                ?? !standard.labels.layouts.contains { $0.size == layout.size && $0.category == category.id })
+        }
+    }
+
     private func checkRequiredFields() {
-        let shown = Set(layout.elements.flatMap { $0.placeholders.map(LabelElement.field(of:)) })
-        for field in standard.labels.requiredFields where !shown.contains(field) {
+        let shown = Set(layout.fields)
+        let required = layout.category.flatMap(standard.category).map(standard.labels.requiredFields(for:)) ?? standard.labels.requiredFields
+        for field in required where !shown.contains(field) {
             report(.labelLayoutFieldMissing, "/elements",
                    zh: "标签必备字段“\(field)”没有出现在任何文字元素中（写作 {\(field)}）",
                    en: "required label field “\(field)” is shown by no text element (write {\(field)})")
+        }
+        // An attribute of some categories, shown by a layout others use too, keeps those
+        // others from getting labels of this size.
+        let attributeIDs = Set(standard.categories.flatMap { $0.attributes.map(\.id) })
+        for category in users {
+            for field in layout.fields where attributeIDs.contains(field) && category.attribute(field) == nil {
+                report(.labelLayoutCategoryField, "/elements",
+                       zh: "布局显示 {\(field)}，但品类“\(category.id)”没有此属性：该品类的产品无法获得 \(layout.size) 标签；请为它提供 labels/\(category.id)/\(layout.size).yaml，或在品类中写 carries_labels: false",
+                       en: "the layout shows {\(field)}, which category “\(category.id)” does not have: its products cannot get \(layout.size) labels; give it labels/\(category.id)/\(layout.size).yaml, or carries_labels: false",
+                       severity: .warning)
+            }
         }
     }
 

@@ -39,6 +39,8 @@ public enum LintRule: String, Equatable, Sendable, Codable, CaseIterable {
     case labelLayoutSizeUnknown = "label.layout_size_unknown"
     case labelLayoutOutside = "label.layout_outside"
     case labelLayoutFieldMissing = "label.layout_field_missing"
+    case labelLayoutCategoryField = "label.layout_category_field"
+    case labelLayoutCategoryUnknown = "label.layout_category_unknown"
     case labelLayoutQR = "label.layout_qr"
     case labelQRTooSmall = "label.qr_too_small"
     case labelTextTooSmall = "label.text_too_small"

@@ -95,14 +95,16 @@ struct BrandStandardLoader {
     }
 
     private func category(_ value: YAMLValue, jinRegion: JinRegion?) -> ProductCategory? {
-        guard let category = value.mapping(allowed: ["id", "name", "standard_code", "attributes"]) else { return nil }
+        guard let category = value.mapping(allowed: ["id", "name", "standard_code", "attributes", "carries_labels", "label_fields"]) else { return nil }
         let id = category.required("id")?.identifier()
         let name = category.required("name")?.localized()
         let attributes = category.required("attributes")?.list {
             AttributeRequirementLoader(jinRegion: jinRegion).load($0)
         } ?? []
         guard let id, let name else { return nil }
-        return ProductCategory(id: id, name: name, standardCode: category["standard_code"]?.nonEmptyString(), attributes: attributes)
+        return ProductCategory(id: id, name: name, standardCode: category["standard_code"]?.nonEmptyString(), attributes: attributes,
+                               carriesLabels: category["carries_labels"]?.boolean() ?? true,
+                               labelFields: category["label_fields"]?.list { $0.identifier() })
     }
 
     private func labelRules(_ value: YAMLValue) -> LabelRules? {

@@ -18,11 +18,11 @@ struct LabelLayoutLoader {
     ]
     private static let allKeys = boxKeys + ["text", "size_mm", "align", "colour", "line_mm"]
 
-    func load(_ root: Node, size: String) -> LabelLayout? {
+    func load(_ root: Node, size: String, category: String? = nil) -> LabelLayout? {
         let value = YAMLValue(node: root, pointer: "", collector: collector)
         guard let layout = value.mapping(allowed: ["elements"]) else { return nil }
         let elements = layout.required("elements")?.list(element) ?? []
-        return LabelLayout(size: size, elements: elements)
+        return LabelLayout(size: size, elements: elements, category: category)
     }
 
     private func element(_ value: YAMLValue) -> LabelElement? {

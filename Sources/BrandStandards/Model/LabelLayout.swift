@@ -7,11 +7,41 @@ public struct LabelLayout: Equatable, Sendable, Codable {
     public var size: String
     /// What is drawn, in drawing order.
     public var elements: [LabelElement]
+    /// The category it is for (`labels/<category>/<size>.yaml`), or `nil` for the
+    /// brand's layout of the size, used by every category without its own.
+    public var category: String?
 
     /// Creates a layout.
-    public init(size: String, elements: [LabelElement]) {
+    public init(size: String, elements: [LabelElement], category: String? = nil) {
         self.size = size
         self.elements = elements
+        self.category = category
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case size, elements, category
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        size = try container.decode(String.self, forKey: .size)
+        elements = try container.decode([LabelElement].self, forKey: .elements)
+        category = try container.decodeIfPresent(String.self, forKey: .category)
+    }
+
+    /// Writes the layout; `category` only when set, so that a brand's layouts stay
+    /// byte for byte as they were published.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(size, forKey: .size)
+        try container.encode(elements, forKey: .elements)
+        try container.encodeIfPresent(category, forKey: .category)
+    }
+
+    /// Every field its text shows (`{name.en}` counts as `name`), in order, once each.
+    public var fields: [String] {
+        var seen: Set<String> = []
+        return elements.flatMap { $0.placeholders.map(LabelElement.field(of:)) }.filter { seen.insert($0).inserted }
     }
 }
 

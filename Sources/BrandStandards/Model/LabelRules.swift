@@ -33,10 +33,27 @@ public struct LabelRules: Equatable, Sendable, Codable {
         case colours, languages, qr, minTextHeightMM = "min_text_height_mm", layouts, netContentAsEntered = "net_content_as_entered"
     }
 
-    /// The layout of the size `id`.
+    /// The brand's layout of the size `id`, shared by categories without their own.
     public func layout(_ id: String) -> LabelLayout? {
-        layouts.first { $0.size == id }
+        layouts.first { $0.size == id && $0.category == nil }
     }
+
+    /// The layout products of `category` get at the size `id`: the category's own,
+    /// else the brand's.
+    public func layout(_ id: String, category: String) -> LabelLayout? {
+        layouts.first { $0.size == id && $0.category == category } ?? layout(id)
+    }
+
+    /// The fields labels of `category` must show: its own `label_fields`, else the
+    /// brand's `required_fields`.
+    public func requiredFields(for category: ProductCategory) -> [String] {
+        category.labelFields ?? requiredFields
+    }
+
+    /// The placeholder filled per label with its serial.
+    public static let serialField = "serial"
+    /// The attribute GB 7718 sets the character height and units of.
+    public static let netContentField = "net_content"
 
     /// The colour names a standard may set.
     public static let colourNames = ["primary", "secondary", "text", "background"]

@@ -11,6 +11,8 @@ public struct ProductValidator {
     private let producers: ((String) -> Producer?)?
     private let today: CalendarDay
     private let attributeReader: AttributeReader
+    /// What each category's labels need from a product, by category id.
+    private let labelNeeds: [String: LabelNeeds]
 
     /// Creates a validator.
     /// - Parameters:
@@ -23,6 +25,9 @@ public struct ProductValidator {
         self.today = today
         self.producers = producers
         self.attributeReader = AttributeReader(standard: standard)
+        labelNeeds = Dictionary(uniqueKeysWithValues: standard.categories.compactMap { category in
+            LabelNeeds(category: category, standard: standard).map { (category.id, $0) }
+        })
     }
 
     /// What validating one product gave: the product as read (when its identity could
@@ -90,6 +95,9 @@ public struct ProductValidator {
         let availability = readAvailability(input, into: &findings)
 
         let attributes = category.map { attributeReader.read(input, category: $0, memo: memo, into: &findings) } ?? []
+        if let categoryID, let needs = labelNeeds[categoryID], let definition = standard.category(categoryID) {
+            needs.check(input, attributes: attributes, category: definition, into: &findings)
+        }
 
         let report = ComplianceReport(brandID: standard.id, standardVersion: standard.version, findings: findings.items)
         guard let sku, let categoryID else { return Outcome(product: nil, report: report) }
