@@ -84,13 +84,16 @@ public struct ProductInput: Equatable, Sendable {
     /// description may break lines and hold tabs.
     public var fieldsWithControlCharacters: [(name: String, scalar: Unicode.Scalar)] {
         var found: [(name: String, scalar: Unicode.Scalar)] = []
-        for (field, text) in zip(Field.allCases, fieldTexts) {
-            if let text, let scalar = text.firstControlCharacter(allowingLineBreaks: field == .description) { found.append((field.name, scalar)) }
+        for (index, text) in fieldTexts.enumerated() {
+            guard let text, let field = Field(rawValue: index) else { continue }
+            if let scalar = text.firstControlCharacter(allowingLineBreaks: field == .description) { found.append((field.name, scalar)) }
         }
-        for (id, text) in attributes.sorted(by: { $0.key < $1.key }) {
-            if let scalar = text.firstControlCharacter(allowingLineBreaks: false) { found.append((id, scalar)) }
+        var inAttributes: [(name: String, scalar: Unicode.Scalar)] = []
+        for (id, text) in attributes {
+            if let scalar = text.firstControlCharacter(allowingLineBreaks: false) { inAttributes.append((id, scalar)) }
         }
-        return found
+        // Sorted only when there is something to report: this runs for every imported row.
+        return inAttributes.isEmpty ? found : found + inAttributes.sorted { $0.name < $1.name }
     }
 
     public static func == (lhs: ProductInput, rhs: ProductInput) -> Bool {

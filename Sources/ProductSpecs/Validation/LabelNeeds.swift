@@ -7,6 +7,8 @@ import Measures
 /// drawn at every size the brand offers, with the fields they show and its net
 /// content at least as tall as GB 7718 asks.
 struct LabelNeeds {
+    /// The category whose labels these are.
+    let category: ProductCategory
     /// An attribute the labels show, with the sizes that show it.
     let attributes: [(id: String, sizes: [String])]
     /// Product fields the labels show that a product may lack.
@@ -14,13 +16,15 @@ struct LabelNeeds {
     /// Fields a layout shows that no product of the category can have (another
     /// category's attribute, or a standard code the category does not name).
     let unusable: [(field: String, size: String)]
-    /// Per size showing the net content: the smallest character height it is set at.
+    /// Per size showing the net content below the tallest height GB 7718 asks: the
+    /// smallest character height it is set at.
     let netContentHeights: [(size: String, mm: Decimal)]
 
     /// `nil` when the category carries no labels, or the brand offers none.
     init?(category: ProductCategory, standard: BrandStandard) {
         let rules = standard.labels
         guard category.carriesLabels, !rules.sizes.isEmpty else { return nil }
+        self.category = category
         let attributeIDs = Set(standard.categories.flatMap { $0.attributes.map(\.id) })
         var attributes: [(id: String, sizes: [String])] = [], fields: [(field: ProductInput.Field, sizes: [String])] = []
         var unusable: [(field: String, size: String)] = [], heights: [(size: String, mm: Decimal)] = []
@@ -37,7 +41,10 @@ struct LabelNeeds {
             guard let layout = rules.layout(size.id, category: category.id) else { continue }
             for field in Set(rules.requiredFields(for: category) + layout.fields).sorted() where field != LabelRules.serialField { need(field, size: size.id) }
             let netContent = layout.elements.filter { $0.placeholders.contains(LabelRules.netContentField) }
-            if let smallest = netContent.map({ $0.sizeMM ?? rules.minTextHeightMM ?? 0 }).min() { heights.append((size.id, smallest)) }
+            // A height no mass asks more than (6 mm) needs no check per product.
+            if let smallest = netContent.map({ $0.sizeMM ?? rules.minTextHeightMM ?? 0 }).min(), smallest < NetContentHeight.tallestMM {
+                heights.append((size.id, smallest))
+            }
         }
         self.attributes = attributes
         self.fields = fields
@@ -56,7 +63,7 @@ struct LabelNeeds {
     }
 
     /// Adds a finding for everything the product's labels need and it lacks.
-    func check(_ input: ProductInput, attributes values: [AttributeValue], category: ProductCategory, into findings: inout FindingList) {
+    func check(_ input: ProductInput, attributes values: [AttributeValue], into findings: inout FindingList) {
         for (field, size) in unusable {
             findings.error("label.layout_unusable", "category", expected: "a layout for category \(category.id)", found: "{\(field)} at \(size)",
                            zh: "品牌的 \(size) 标签显示 {\(field)}，品类“\(category.id)”的产品没有此项，无法打印标签；需由品牌为该品类提供布局",

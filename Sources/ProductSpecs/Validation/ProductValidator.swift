@@ -95,9 +95,7 @@ public struct ProductValidator {
         let availability = readAvailability(input, into: &findings)
 
         let attributes = category.map { attributeReader.read(input, category: $0, memo: memo, into: &findings) } ?? []
-        if let categoryID, let needs = labelNeeds[categoryID], let definition = standard.category(categoryID) {
-            needs.check(input, attributes: attributes, category: definition, into: &findings)
-        }
+        if let categoryID, let needs = labelNeeds[categoryID] { needs.check(input, attributes: attributes, into: &findings) }
 
         let report = ComplianceReport(brandID: standard.id, standardVersion: standard.version, findings: findings.items)
         guard let sku, let categoryID else { return Outcome(product: nil, report: report) }
