@@ -18,7 +18,7 @@ extension ServerState {
     func addCatalogRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/v1/catalog/products") { request, context in
             let key = try Access.require(context, .platform, .officer)
-            let filter = try Self.filter(request, key: key)
+            let filter = try knownBrand(Self.filter(request, key: key))
             let limit = try Self.limit(request)
             var after: Int64 = 0
             if let token = request.uri.queryParameters.get("cursor"), !token.isEmpty {
@@ -42,7 +42,7 @@ extension ServerState {
         }
         router.get("/v1/catalog/changes") { request, context in
             let key = try Access.require(context, .platform, .officer)
-            let brand = try Self.filter(request, key: key).brand
+            let brand = try knownBrand(Self.filter(request, key: key)).brand
             let after = try Self.integer(request, "after", default: 0, minimum: 0)
             let limit = try Self.limit(request)
             var bytes: [UInt8] = []
@@ -52,7 +52,7 @@ extension ServerState {
         }
         router.get("/v1/catalog/export") { request, context in
             let key = try Access.require(context, .platform, .officer)
-            let filter = try Self.filter(request, key: key)
+            let filter = try knownBrand(Self.filter(request, key: key))
             let name = request.uri.queryParameters.get("format") ?? "json"
             guard let format = ExportFormat(rawValue: name) else {
                 throw Problem.badRequest("format.unknown", zh: "未知格式“\(name)”", en: "unknown format “\(name)”; one of \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -102,6 +102,15 @@ extension ServerState {
             }
         }
         return CatalogFilter(brand: brand, category: request.uri.queryParameters.get("category"))
+    }
+
+    /// The filter, when the brand it names has a standard in force: an unknown brand is
+    /// a 404, not an empty catalog a platform would take for a withdrawn one.
+    func knownBrand(_ filter: CatalogFilter) throws -> CatalogFilter {
+        if let brand = filter.brand, try cache.exportContext().resolverBase(brand: brand) == nil {
+            throw Problem.notFound("no brand “\(brand)” has a standard in force", zh: "没有现行标准的品牌“\(brand)”")
+        }
+        return filter
     }
 
     static func limit(_ request: Request) throws -> Int {

@@ -56,6 +56,20 @@ struct ProblemTests {
         }
     }
 
+    @Test func anUnknownBrandIs404NotAnEmptyCatalog() async throws {
+        let fixture = try ServerFixture()
+        let platform = ServerFixture.headers(fixture.tokens["platform"])
+        try await fixture.application.test(.router) { client in
+            for path in ["/v1/catalog/export?brand=nosuch", "/v1/catalog/products?brand=nosuch", "/v1/catalog/changes?brand=nosuch"] {
+                let response = try await client.execute(uri: path, method: .get, headers: platform)
+                #expect(response.status == .notFound, "\(path): \(response.status)")
+                #expect((response.json["detail_zh"] as? String)?.contains("nosuch") == true)
+            }
+            let known = try await client.execute(uri: "/v1/catalog/products?brand=sihong-4x", method: .get, headers: platform)
+            #expect(known.status == .ok)
+        }
+    }
+
     @Test func aWrongMethodIs405WithAllow() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in

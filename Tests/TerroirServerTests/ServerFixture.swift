@@ -30,6 +30,8 @@ struct ServerFixture: Sendable {
         certifiedID = products.first { $0.product.sku == "RICE-A" }!.id
         millProductID = products.first { $0.product.sku == "RICE-M" }!.id
         _ = try fixture.store.certify(ids: [certifiedID], actor: "officer")
+        // The other officer's brand is published too, with no products: its catalog is empty, not unknown.
+        _ = try fixture.store.publish(StoreFixture.standard("yantai-apple"), actor: "test")
         var tokens: [String: String] = [:]
         tokens["officer"] = try fixture.store.createAPIKey(name: "officer", role: .officer, scope: ["sihong-4x"], actor: "test").token
         tokens["other-officer"] = try fixture.store.createAPIKey(name: "elsewhere", role: .officer, scope: ["yantai-apple"], actor: "test").token
