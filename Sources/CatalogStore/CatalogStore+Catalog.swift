@@ -53,6 +53,19 @@ extension CatalogStore {
         AND p.brand_id NOT IN (SELECT brand_id FROM brand_state WHERE closed = 1)
         """
 
+    /// Logs `event` for the products `condition` selects (on product `p` and producer
+    /// `pr`), each marked with whether it is exportable as it stands now, in id order.
+    /// - Returns: how many were logged.
+    @discardableResult
+    static func logChanges(_ db: Database, event: String = "status", where condition: String, _ arguments: StatementArguments, at now: String) throws -> Int {
+        try db.cachedStatement(sql: """
+            INSERT INTO change_log (product_id, brand_id, event, exportable, at)
+            SELECT p.id, p.brand_id, '\(event)', \(exportableCondition), ? FROM product p JOIN producer pr ON pr.id = p.producer_id
+            WHERE \(condition) ORDER BY p.id
+            """).execute(arguments: [now] + arguments)
+        return db.changesCount
+    }
+
     /// Calls `body` with every exportable product the filter selects, by id, reading
     /// one row at a time from one snapshot: memory stays flat however large the
     /// catalog.

@@ -75,7 +75,7 @@ extension CatalogStore {
             guard let row = try Self.eligibilityRow(db, productID: request.productID) else {
                 return .refused([StoreError.productNotFound(String(request.productID)).message])
             }
-            let reasons = Self.refusals(row, request: request) + [try Self.closure(db, brand: row["brand_id"])].compactMap { $0 }
+            let reasons = try Self.refusals(db, row, request: request)
             guard reasons.isEmpty, let gtinText: String = row["gtin"] else { return .refused(reasons) }
             let brand: String = row["brand_id"], now = Self.timestamp()
             let key = try Self.signingKey(db, brand: brand, at: now)
@@ -107,7 +107,7 @@ extension CatalogStore {
             guard let row = try Self.eligibilityRow(db, productID: request.productID) else {
                 return [StoreError.productNotFound(String(request.productID)).message]
             }
-            return Self.refusals(row, request: request) + [try Self.closure(db, brand: row["brand_id"])].compactMap { $0 }
+            return try Self.refusals(db, row, request: request)
         }
     }
 
@@ -122,7 +122,7 @@ extension CatalogStore {
     }
 
     /// Why a product's labels may not be issued; empty when they may.
-    private static func refusals(_ row: Row, request: LabelBatchRequest) -> [LocalizedText] {
+    private static func refusals(_ db: Database, _ row: Row, request: LabelBatchRequest) throws -> [LocalizedText] {
         var reasons: [LocalizedText] = []
         let status: String = row["status"], producer: String = row["producer_id"], producerStatus: String = row["producer_status"]
         if status != ProductStatus.certified.rawValue {
@@ -149,6 +149,7 @@ extension CatalogStore {
         if !(1...maximumBatchSize).contains(request.count) {
             reasons.append(LocalizedText(zh: "数量应在 1 到 \(maximumBatchSize) 之间", en: "the count must be 1 to \(maximumBatchSize)"))
         }
+        if let closure = try closure(db, brand: row["brand_id"]) { reasons.append(closure) }
         return reasons
     }
 

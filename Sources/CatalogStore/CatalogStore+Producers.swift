@@ -124,12 +124,7 @@ extension CatalogStore {
             try db.execute(sql: """
                 INSERT INTO producer_status_change (producer_id, from_status, to_status, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [id, current.rawValue, status.rawValue, reason, actor, now])
-            try db.execute(sql: """
-                INSERT INTO change_log (product_id, brand_id, event, exportable, at)
-                SELECT p.id, p.brand_id, 'status', \(Self.exportableCondition), ? FROM product p JOIN producer pr ON pr.id = p.producer_id
-                WHERE p.producer_id = ? AND p.status = 'certified' ORDER BY p.id
-                """, arguments: [now, id])
-            let affected = db.changesCount
+            let affected = try Self.logChanges(db, where: "p.producer_id = ? AND p.status = 'certified'", [id], at: now)
             let action = switch status {
             case .active: "producer.reinstate"
             case .suspended: "producer.suspend"

@@ -134,10 +134,7 @@ extension CatalogStore {
                     continue
                 }
                 try db.cachedStatement(sql: "UPDATE product SET status = 'certified', updated_at = ? WHERE id = ?").execute(arguments: [now, id])
-                try db.cachedStatement(sql: """
-                    INSERT INTO change_log (product_id, brand_id, event, exportable, at)
-                    SELECT p.id, p.brand_id, 'status', \(Self.exportableCondition), ? FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
-                    """).execute(arguments: [now, id])
+                try Self.logChanges(db, where: "p.id = ?", [id], at: now)
                 try AuditEntry.record(db, actor: actor, action: "product.certify", subject: "product:\(id)",
                                       details: ["sku": row["sku"], "producer": producer], at: now)
                 results.append(.certified(id))
@@ -165,10 +162,7 @@ extension CatalogStore {
                 try db.execute(sql: "UPDATE product SET status = ?, report = ?, standard_version = ?, updated_at = ? WHERE id = ?",
                                arguments: [new.rawValue, try report.storedJSON(), standardVersion, now, id])
                 guard new != old else { continue }
-                try db.execute(sql: """
-                    INSERT INTO change_log (product_id, brand_id, event, exportable, at)
-                    SELECT p.id, p.brand_id, 'status', \(Self.exportableCondition), ? FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
-                    """, arguments: [now, id])
+                try Self.logChanges(db, where: "p.id = ?", [id], at: now)
                 try AuditEntry.record(db, actor: actor, action: "product.revalidate", subject: "product:\(id)",
                                       details: ["from": old.rawValue, "to": new.rawValue, "standard_version": String(standardVersion)], at: now)
                 transitions.append(StatusTransition(productID: id, sku: row["sku"], from: old, to: new))

@@ -45,14 +45,10 @@ extension CatalogStore {
                     """, arguments: [brand, inForce.number, closed])
                 guard closed != wasClosed else { return }
                 // Every certified product of an active producer leaves or rejoins the catalog.
-                try db.execute(sql: """
-                    INSERT INTO change_log (product_id, brand_id, event, exportable, at)
-                    SELECT p.id, p.brand_id, 'status', \(Self.exportableCondition), ? FROM product p JOIN producer pr ON pr.id = p.producer_id
-                    WHERE p.brand_id = ? AND p.status = 'certified' AND pr.status = 'active' ORDER BY p.id
-                    """, arguments: [now, brand])
+                let products = try Self.logChanges(db, where: "p.brand_id = ? AND p.status = 'certified' AND pr.status = 'active'", [brand], at: now)
                 let reason = inForce.standard.status == .retired ? "retired" : closed ? "expired" : "in force"
                 try AuditEntry.record(db, actor: actor, action: closed ? "standard.close" : "standard.reopen", subject: "brand:\(brand)",
-                                      details: ["version": String(inForce.number), "reason": reason, "products": String(db.changesCount)], at: now)
+                                      details: ["version": String(inForce.number), "reason": reason, "products": String(products)], at: now)
             }
             return StandardCalendarChange(brandID: brand, appliedVersion: applied == inForce.number ? nil : inForce,
                                           transitions: transitions, closed: closed == wasClosed ? nil : closed)

@@ -126,10 +126,7 @@ public final class ProductWriter {
             WHERE id = ?
             """)
         try update.execute(arguments: StatementArguments(compliance + commerce + [standardVersion, reportText, newStatus.rawValue, now, id]))
-        let exportable = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT \(CatalogStore.exportableCondition) FROM product p JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
-            """), arguments: [id]) ?? false
-        try log(id, brand: product.brandID, event: "update", exportable: exportable)
+        try CatalogStore.logChanges(db, event: "update", where: "p.id = ?", [id], at: now)
         updated += 1
         return .updated
     }
@@ -145,15 +142,5 @@ public final class ProductWriter {
             INSERT INTO change_log (product_id, brand_id, event, exportable, at)
             SELECT id, brand_id, 'insert', 0, ? FROM product WHERE id >= ? ORDER BY id
             """, arguments: [now, firstInserted])
-    }
-
-    private func log(_ id: Int64, brand: String, event: String, exportable: Bool) throws {
-        var insert = FastInsert(try db.cachedStatement(sql: "INSERT INTO change_log (product_id, brand_id, event, exportable, at) VALUES (?, ?, ?, ?, ?)"), in: db)
-        insert.bind(id)
-        insert.bind(brand)
-        insert.bind(event)
-        insert.bind(exportable ? 1 : 0)
-        insert.bind(now)
-        try insert.run()
     }
 }

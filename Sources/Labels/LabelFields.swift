@@ -63,8 +63,6 @@ public enum LabelFields {
     /// The net content in grams, when the product states a mass: GB 7718 sets how
     /// tall its characters must be.
     public static func netContentGrams(of product: Product) -> Decimal? {
-        guard case .quantity(let quantity) = product.attribute(netContent)?.value, quantity.dimension == .mass else { return nil }
-        // Mass is kept canonically in kilograms.
-        return quantity.canonicalValue * 1000
+        AttributeValue.netContentGrams(in: product.attributes)
     }
 }

@@ -27,6 +27,12 @@ enum AuditChain {
         return Digests.sha256Hex(bytes)
     }
 
+    /// The hash of a stored entry's row (with its `at`, `actor`, `action`, `subject`
+    /// and `details` columns), after `previous`.
+    static func hash(of row: Row, previous: String) -> String {
+        hash(at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"], details: row["details"], previous: previous)
+    }
+
     /// The hash the newest entry ends the chain with.
     static func head(_ db: Database) throws -> String {
         try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")) ?? genesis
@@ -38,8 +44,7 @@ enum AuditChain {
         var previous = genesis
         let rows = try Row.fetchCursor(db, sql: "SELECT id, at, actor, action, subject, details FROM audit_log ORDER BY id")
         while let row = try rows.next() {
-            let hash = Self.hash(at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"],
-                                 details: row["details"], previous: previous)
+            let hash = Self.hash(of: row, previous: previous)
             try db.execute(sql: "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", arguments: [previous, hash, row["id"] as Int64])
             previous = hash
         }
@@ -69,8 +74,7 @@ extension CatalogStore {
                         zh: "审计记录 \(id) 没有接上前一条记录（前面的记录被删除、插入或改动过）",
                         en: "audit entry \(id) does not follow the entry before it (an entry before it was removed, inserted or changed)")))
                 }
-                let hash = AuditChain.hash(at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"],
-                                           details: row["details"], previous: previous)
+                let hash = AuditChain.hash(of: row, previous: previous)
                 if stored != hash {
                     return (checked, AuditChainBreak(entryID: id, reason: LocalizedText(
                         zh: "审计记录 \(id) 的内容与其哈希不符（记录被改动过）",

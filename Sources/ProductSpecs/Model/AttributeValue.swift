@@ -51,3 +51,14 @@ public struct AttributeValue: Equatable, Sendable {
         return nil
     }
 }
+
+extension AttributeValue {
+    /// The net content in grams, when `attributes` state one as a mass: GB 7718 sets
+    /// how tall its characters must be on a label.
+    public static func netContentGrams(in attributes: [AttributeValue]) -> Decimal? {
+        guard case .quantity(let quantity)? = attributes.first(where: { $0.id == LabelRules.netContentField })?.value,
+              quantity.dimension == .mass else { return nil }
+        // Mass is kept canonically in kilograms.
+        return quantity.canonicalValue * 1000
+    }
+}

@@ -81,7 +81,7 @@ struct LabelNeeds {
                            zh: "标签（\(sizes.joined(separator: "、"))）需要显示 \(field.name)，产品未填写；填写后才能认证和打印标签",
                            en: "labels (\(sizes.joined(separator: ", "))) show the \(field.name), which the product does not state; it is needed for certification and labels")
         }
-        guard !netContentHeights.isEmpty, let grams = Self.netContentGrams(values) else { return }
+        guard !netContentHeights.isEmpty, let grams = AttributeValue.netContentGrams(in: values) else { return }
         let required = NetContentHeight.minimumMM(grams: grams)
         for (size, height) in netContentHeights where height < required {
             findings.error("label.net_content_too_small", LabelRules.netContentField, expected: "characters at least \(required.plainText) mm high",
@@ -89,10 +89,5 @@ struct LabelNeeds {
                            zh: "\(size) 标签上的净含量字高 \(height.plainText) mm，低于 GB 7718 对该净含量要求的 \(required.plainText) mm",
                            en: "the \(size) label prints the net content \(height.plainText) mm high; GB 7718 asks \(required.plainText) mm for this net content")
         }
-    }
-
-    private static func netContentGrams(_ values: [AttributeValue]) -> Decimal? {
-        guard case .quantity(let quantity)? = values.first(where: { $0.id == LabelRules.netContentField })?.value, quantity.dimension == .mass else { return nil }
-        return quantity.canonicalValue * 1000
     }
 }

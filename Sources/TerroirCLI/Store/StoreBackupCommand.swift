@@ -20,21 +20,16 @@ struct StoreBackupCommand: ParsableCommand {
     func run() throws {
         try OutputFile.check(file)
         let catalog = try store.open()
-        // The backup goes to a temporary file beside the destination and is renamed
-        // over it only once whole.
-        let temporary = URL(fileURLWithPath: file).deletingLastPathComponent()
-            .appendingPathComponent(".\(URL(fileURLWithPath: file).lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial").path
+        // SQLite writes the copy itself: to the temporary file an output file uses,
+        // renamed over the destination only once whole.
+        let temporary = OutputFile.temporaryPath(for: file)
         do {
             try catalog.backup(to: temporary)
         } catch let error as StoreError {
             try? FileManager.default.removeItem(atPath: temporary)
             throw CLIError(message: error.message)
         }
-        guard rename(temporary, file) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CLIError(zh: "无法写入 \(file)：\(reason)", en: "cannot write \(file): \(reason)")
-        }
+        try OutputFile.moveIntoPlace(temporary, over: file)
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         print("backup written to \(file) (\(size / 1024) KiB); check it with: terroir store verify --db \(file)")
     }

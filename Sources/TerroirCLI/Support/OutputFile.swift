@@ -14,8 +14,7 @@ struct OutputFile {
     init(path: String) throws {
         try Self.check(path)
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial").path
+        let temporary = Self.temporaryPath(for: path)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw CLIError(zh: "无法在 \(url.deletingLastPathComponent().path) 中创建文件（没有写权限？）",
@@ -41,6 +40,24 @@ struct OutputFile {
         }
     }
 
+    /// Where a file for `path` is written until it is whole: beside it, hidden, named
+    /// for this process.
+    static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial").path
+    }
+
+    /// Renames a whole `temporary` file over `path`; on failure removes it.
+    /// - Throws: `CLIError` with the system's reason.
+    static func moveIntoPlace(_ temporary: String, over path: String) throws {
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CLIError(zh: "无法写入 \(path)：\(reason)", en: "cannot write \(path): \(reason)")
+        }
+    }
+
     /// Appends bytes.
     func write(_ bytes: [UInt8]) throws {
         try handle.write(contentsOf: bytes)
@@ -49,11 +66,7 @@ struct OutputFile {
     /// Closes the file and puts it in place of the destination.
     func commit() throws {
         try handle.close()
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw CLIError(zh: "无法写入 \(path)：\(reason)", en: "cannot write \(path): \(reason)")
-        }
+        try Self.moveIntoPlace(temporaryPath, over: path)
     }
 
     /// Closes and removes the temporary file, leaving the destination as it was.
