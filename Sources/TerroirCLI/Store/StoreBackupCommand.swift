@@ -18,7 +18,7 @@ struct StoreBackupCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try OutputFile.check(file)
+        try OutputFile.check(file, named: "the backup file")
         let catalog = try store.open()
         // SQLite writes the copy itself: to the temporary file an output file uses,
         // renamed over the destination only once whole.

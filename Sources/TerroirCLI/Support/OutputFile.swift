@@ -27,16 +27,17 @@ struct OutputFile {
 
     /// Throws unless `path` names a file that may be written: not a folder, not
     /// ending in `/`, inside a folder that exists.
+    /// - Parameter name: how the user gave the path, for the message.
     /// - Throws: `CLIError` saying what the path is and what was expected.
-    static func check(_ path: String) throws {
+    static func check(_ path: String, named name: String = "--out") throws {
         var isFolder: ObjCBool = false
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw CLIError(zh: "--out \(path) 是一个文件夹；请指定要写入的文件名（文件夹及其内容不会被改动）",
-                           en: "--out \(path) is a folder; name the file to write (the folder and its contents are left alone)")
+            throw CLIError(zh: "\(name) \(path) 是一个文件夹；请指定要写入的文件名（文件夹及其内容不会被改动）",
+                           en: "\(name) \(path) is a folder; name the file to write (the folder and its contents are left alone)")
         }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CLIError(zh: "--out \(path)：文件夹 \(parent) 不存在", en: "--out \(path): the folder \(parent) does not exist")
+            throw CLIError(zh: "\(name) \(path)：文件夹 \(parent) 不存在", en: "\(name) \(path): the folder \(parent) does not exist")
         }
     }
 
