@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatalogStore
 import Foundation
+import Measures
 
 /// `terroir store backup FILE`: a consistent copy of the store through SQLite's
 /// online backup, safe while the server or an import is writing.
@@ -18,7 +19,7 @@ struct StoreBackupCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try OutputFile.check(file, named: "the backup file")
+        try OutputFile.check(file, named: LocalizedText(zh: "备份文件", en: "the backup file"))
         let catalog = try store.open()
         // SQLite writes the copy itself: to the temporary file an output file uses,
         // renamed over the destination only once whole.

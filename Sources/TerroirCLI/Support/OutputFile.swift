@@ -1,4 +1,5 @@
 import Foundation
+import Measures
 
 /// A file the user named with `--out`: written beside itself under a temporary name
 /// and renamed over the destination only once it is whole. Nothing but a regular
@@ -29,15 +30,15 @@ struct OutputFile {
     /// ending in `/`, inside a folder that exists.
     /// - Parameter name: how the user gave the path, for the message.
     /// - Throws: `CLIError` saying what the path is and what was expected.
-    static func check(_ path: String, named name: String = "--out") throws {
+    static func check(_ path: String, named name: LocalizedText = LocalizedText(zh: "--out", en: "--out")) throws {
         var isFolder: ObjCBool = false
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw CLIError(zh: "\(name) \(path) 是一个文件夹；请指定要写入的文件名（文件夹及其内容不会被改动）",
-                           en: "\(name) \(path) is a folder; name the file to write (the folder and its contents are left alone)")
+            throw CLIError(zh: "\(name.zh) \(path) 是一个文件夹；请指定要写入的文件名（文件夹及其内容不会被改动）",
+                           en: "\(name.en) \(path) is a folder; name the file to write (the folder and its contents are left alone)")
         }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CLIError(zh: "\(name) \(path)：文件夹 \(parent) 不存在", en: "\(name) \(path): the folder \(parent) does not exist")
+            throw CLIError(zh: "\(name.zh) \(path)：文件夹 \(parent) 不存在", en: "\(name.en) \(path): the folder \(parent) does not exist")
         }
     }
 
