@@ -155,3 +155,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// libFuzzer targets, one per parser that faces the outside, built only when
+/// `TERROIR_FUZZ` is set (`Tools/fuzz` sets it), so normal builds never compile them.
+/// Each folder under `Fuzz/` holds one target; its seeds are in `Tests/Fixtures/Fuzz/`.
+if Context.environment["TERROIR_FUZZ"] != nil {
+    let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
+        ("quantity", ["Measures"]),
+    ]
+    package.targets += [
+        .target(name: "CFuzzer", path: "Fuzz/CFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzer"], path: "Fuzz/FuzzSupport", swiftSettings: swiftSettings),
+    ]
+    for fuzzer in fuzzers {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(fuzzer.name)", dependencies: ["FuzzSupport"] + fuzzer.dependencies, path: "Fuzz/\(fuzzer.name)",
+            swiftSettings: swiftSettings
+        ))
+    }
+}

@@ -36,14 +36,18 @@ struct MessageTests {
         #expect(expired.message.zh.contains("2026-06-30 到期"))
     }
 
-    @Test(arguments: [[0xFF, 0xFE, 0x73, 0x00, 0x6B, 0x00], [0xFE, 0xFF, 0x00, 0x73, 0x00, 0x6B], [0x73, 0x00, 0x6B, 0x00, 0x75, 0x00, 0x2C, 0x00]] as [[UInt8]])
-    func aUTF16FileIsNamedAsSuch(bytes: [UInt8]) throws {
-        let url = try DemoStandards.temporaryFile("products.csv", Data(bytes))
-        #expect {
-            try ProductFileReader(url: url, standard: ProductValidatorTests.sihong).forEachRow { _ in }
-        } throws: { error in
-            guard let error = error as? ImportFileError else { return false }
-            return error.code == "file.encoding" && error.message.en.contains("UTF-16") && error.message.zh.contains("UTF-16")
-        }
+    /// "sku\nR1\n" in UTF-16: LE and BE with a mark, LE without one.
+    @Test(arguments: [
+        ([0xFF, 0xFE, 0x73, 0x00, 0x6B, 0x00, 0x75, 0x00, 0x0A, 0x00, 0x52, 0x00, 0x31, 0x00, 0x0A, 0x00], "UTF-16 LE with BOM"),
+        ([0xFE, 0xFF, 0x00, 0x73, 0x00, 0x6B, 0x00, 0x75, 0x00, 0x0A, 0x00, 0x52, 0x00, 0x31, 0x00, 0x0A], "UTF-16 BE with BOM"),
+        ([0x73, 0x00, 0x6B, 0x00, 0x75, 0x00, 0x0A, 0x00, 0x52, 0x00, 0x31, 0x00, 0x0A, 0x00], "UTF-16 LE"),
+    ] as [([UInt8], String)])
+    func aUTF16FileIsReadAndNamedAsSuch(bytes: [UInt8], name: String) throws {
+        let reader = try ProductFileReader(url: try DemoStandards.temporaryFile("products.csv", Data(bytes)), standard: ProductValidatorTests.sihong)
+        var skus: [String?] = []
+        try reader.forEachRow { skus.append($0.input.field(.sku)) }
+        #expect(skus == ["R1"])
+        #expect(reader.notices.map(\.en) == ["read as \(name)"])
+        #expect(reader.notices.map(\.zh) == ["按 " + name.replacingOccurrences(of: " with BOM", with: "（带 BOM）") + (name.hasSuffix("BOM") ? "" : " ") + "编码读取"])
     }
 }

@@ -173,6 +173,23 @@ struct BrandRules {
                 checkAttribute(attribute, in: category, at: "\(pointer)/attributes/\(attributeIndex)")
             }
         }
+        checkColumnNames()
+    }
+
+    /// Each attribute's id and aliases name its column in product files: none may be
+    /// another attribute's, or a product field's (`sku`, `货号`).
+    private func checkColumnNames() {
+        for clash in ColumnVocabulary(standard: standard).clashes {
+            let pointer = "/categories/\(clash.category)/attributes/\(clash.attribute)" + (clash.alias.map { "/aliases/\($0)" } ?? "/id")
+            let other = switch clash.other {
+            case .field(let field): ("产品字段“\(field.name)”", "the product field “\(field.name)”")
+            case .attribute(let id): ("属性“\(id)”", "the attribute “\(id)”")
+            case .findings: ("错误文件的问题列", "the findings column of error files")
+            }
+            report(.attributeNameClash, pointer,
+                   zh: "列名“\(clash.name)”已用于\(other.0)：产品文件中的表头会无法区分，请换一个别名",
+                   en: "the column name “\(clash.name)” already stands for \(other.1): product file headers could not tell them apart; choose another")
+        }
     }
 
     private func checkAttribute(_ attribute: AttributeRequirement, in category: ProductCategory, at pointer: String) {

@@ -25,6 +25,7 @@ public enum LintRule: String, Equatable, Sendable, Codable, CaseIterable {
     case villageOutsideRegion = "village.outside_region"
     case categoryUnknown = "category.unknown"
     case attributeUnknown = "attribute.unknown"
+    case attributeNameClash = "attribute.name_clash"
     case optionUnknown = "option.unknown"
     case seriesCoreCount = "series.core_count"
     case modelMismatch = "model.mismatch"

@@ -7,7 +7,7 @@ struct AttributeRequirementLoader {
     let jinRegion: JinRegion?
 
     private static let keys = [
-        "id", "name", "type", "required", "dimension", "display_unit", "min", "max",
+        "id", "name", "type", "required", "aliases", "dimension", "display_unit", "min", "max",
         "decimal_places", "max_length", "pattern", "options", "cases",
     ]
 
@@ -30,7 +30,7 @@ struct AttributeRequirementLoader {
         let name = attribute.required("name")?.localized()
         guard let type = attribute.required("type")?.choice(AttributeType.self) else { return nil }
 
-        let notApplicable = Self.keys.dropFirst(4).filter { !Self.applicableKeys(type).contains($0) }
+        let notApplicable = Self.keys.dropFirst(5).filter { !Self.applicableKeys(type).contains($0) }
         attribute.reportNotApplicable(Array(notApplicable), because: LocalizedText(
             zh: "类型为 \(type.rawValue) 的属性不使用它", en: "attributes of type \(type.rawValue) do not use it"
         ))
@@ -54,6 +54,7 @@ struct AttributeRequirementLoader {
         return AttributeRequirement(
             id: id, name: name, type: type,
             required: attribute["required"]?.boolean() ?? false,
+            aliases: attribute["aliases"]?.list { $0.nonEmptyString()?.trimmed }.flatMap { $0.isEmpty ? nil : $0 },
             dimension: dimension,
             displayUnit: displayUnit,
             min: bound("min"), max: bound("max"),

@@ -1,8 +1,8 @@
 /// Finds the allowed key a misspelt one was probably meant to be.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The allowed key closest to `key` by edit distance, if it is close enough to be
     /// a typo (at most a third of the key's length, and at least one edit away).
-    static func closest(to key: String, among allowed: [String]) -> String? {
+    public static func closest(to key: String, among allowed: [String]) -> String? {
         let limit = max(1, key.count / 3)
         return allowed
             .map { ($0, distance(key, $0)) }

@@ -11,6 +11,9 @@ public struct AttributeRequirement: Equatable, Sendable, Codable {
     public var type: AttributeType
     /// Whether a product must state it.
     public var required: Bool
+    /// Other headers that name the attribute's column in product files (`净含量`,
+    /// `重量`); `nil` when the standard gives none.
+    public var aliases: [String]?
     /// For quantities: the dimension its unit must have.
     public var dimension: MeasureDimension?
     /// For quantities: the unit values are shown in (`mm` for a fruit diameter).
@@ -32,7 +35,7 @@ public struct AttributeRequirement: Equatable, Sendable, Codable {
     public var cases: [BoundsCase]
 
     enum CodingKeys: String, CodingKey {
-        case id, name, type, required, dimension, displayUnit = "display_unit", min, max
+        case id, name, type, required, aliases, dimension, displayUnit = "display_unit", min, max
         case decimalPlaces = "decimal_places", maxLength = "max_length", pattern, options, cases
     }
 }

@@ -2,65 +2,150 @@ import Foundation
 
 /// Reads RFC 4180 CSV from a file in chunks, one record at a time, so that memory
 /// does not grow with the file. Quoted fields may hold commas, quotes (`""`) and line
-/// breaks. A UTF-8 byte-order mark is skipped.
+/// breaks.
+///
+/// The file may be UTF-8 (with or without a byte-order mark), GB18030 (GBK) or UTF-16
+/// with a mark or, without one, recognised by its NULs; `encoding` says which was
+/// read. 8-bit text is told apart by its first 64 KiB (see `TextEncoding.reading`),
+/// and each cell is decoded strictly: a cell that is not text in the file's encoding is
+/// refused with its line and column, never patched.
 public struct CSVReader {
     /// Why a CSV file could not be read.
     public enum Problem: Error, Equatable, Sendable {
-        /// A record's bytes are not UTF-8 (`line` is where the record starts).
-        case notUTF8(line: Int, looksLikeGB18030: Bool)
+        /// A cell (`column` from 0) on the record starting at `line` whose bytes are not
+        /// text in the file's encoding; `nil` when they are neither UTF-8 nor GB18030.
+        case undecodable(line: Int, column: Int, encoding: TextEncoding?)
+        /// The first cell that is not ASCII reads both as UTF-8 and as GB18030, and the
+        /// file gives nothing else to tell them apart.
+        case ambiguousEncoding(line: Int, column: Int, asUTF8: String, asGB18030: String)
         /// A quoted field never closes.
         case unterminatedQuote(line: Int)
         /// A quote appears inside an unquoted field.
         case strayQuote(line: Int)
         /// The file cannot be opened or read.
         case unreadable(String)
-        /// The file is UTF-16 (as Excel's "Unicode text" saves it), with or without a
-        /// byte-order mark.
-        case utf16
     }
 
-    private let handle: FileHandle
+    /// Where the bytes come from.
+    private enum Source {
+        case file(FileHandle)
+        case memory([UInt8], next: Int)
+    }
+
+    /// How cells are decoded, as far as the file has shown.
+    private enum CellEncoding {
+        /// Only ASCII so far.
+        case undecided
+        case utf8
+        case gb18030
+        /// The start of the file reads both ways: the first cell that is not ASCII is refused.
+        case ambiguous
+    }
+
+    private var source: Source
     private let chunkSize: Int
+    private var transcoder: UTF16Transcoder?
+    private var cellEncoding: CellEncoding = .undecided
+    private let gb18030 = GB18030Decoder()
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
     private var line = 1
-    private var started = false
+    /// `,`, or a tab when the header holds tabs and no commas (Excel's "Unicode text").
+    private var delimiter: UInt8 = 0x2C
+
+    /// The file's encoding as far as it was read: `nil` while it held only ASCII.
+    public var encoding: TextEncoding? {
+        if let transcoder { return transcoder.bigEndian ? .utf16BigEndian : .utf16LittleEndian }
+        switch cellEncoding {
+        case .utf8: return .utf8
+        case .gb18030: return .gb18030
+        case .undecided, .ambiguous: return nil
+        }
+    }
+    /// Whether the file starts with a byte-order mark.
+    public private(set) var hasByteOrderMark = false
+    /// Whether cells are separated by tabs rather than commas.
+    public var isTabSeparated: Bool { delimiter == 0x09 }
 
     /// Opens a file for reading.
     /// - Parameter chunkSize: how many bytes to read at a time.
     /// - Throws: `Problem.unreadable` when it cannot be opened.
     public init(url: URL, chunkSize: Int = 1 << 20) throws(Problem) {
+        let handle: FileHandle
         do { handle = try FileHandle(forReadingFrom: url) } catch { throw .unreadable(url.path) }
-        self.chunkSize = max(1, chunkSize)
-        let head = [UInt8](handle.readData(ofLength: 64))
-        guard (try? handle.seek(toOffset: 0)) != nil else { throw .unreadable(url.path) }
-        if Self.looksLikeUTF16(head) { throw .utf16 }
+        self.init(source: .file(handle), chunkSize: chunkSize)
     }
 
-    /// A UTF-16 byte-order mark, or text whose every other byte is NUL (ASCII in
-    /// UTF-16 without one). UTF-8 text never holds NUL.
-    static func looksLikeUTF16(_ head: [UInt8]) -> Bool {
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
-        guard head.count >= 4 else { return false }
-        let even = stride(from: 0, to: head.count, by: 2).map { head[$0] }, odd = stride(from: 1, to: head.count, by: 2).map { head[$0] }
-        return even.allSatisfy { $0 == 0 } != odd.allSatisfy { $0 == 0 }
+    /// Reads CSV held in memory.
+    public init(bytes: [UInt8], chunkSize: Int = 1 << 20) {
+        self.init(source: .memory(bytes, next: 0), chunkSize: chunkSize)
+    }
+
+    /// Reads the file's start (64 KiB at least) to tell its encoding and delimiter.
+    private init(source: Source, chunkSize: Int) {
+        self.source = source
+        self.chunkSize = max(1, chunkSize)
+        var head: [UInt8] = []
+        while head.count < max(self.chunkSize, 1 << 16), let chunk = readRawChunk() { head += chunk }
+        if let (encoding, markLength) = TextEncoding.marked(Array(head.prefix(64))) {
+            hasByteOrderMark = markLength > 0
+            head.removeFirst(markLength)
+            if encoding == .utf16LittleEndian || encoding == .utf16BigEndian {
+                transcoder = UTF16Transcoder(bigEndian: encoding == .utf16BigEndian)
+                head = transcoder!.feed(head, atEnd: atEnd)
+            }
+            cellEncoding = .utf8
+        } else {
+            // Up to the last line break: a character is never cut there.
+            let whole = atEnd ? head[...] : head[..<(head.lastIndex(of: 0x0A) ?? head.endIndex)]
+            switch TextEncoding.reading(whole, gb18030: gb18030) {
+            case .ascii, .neither: cellEncoding = .undecided
+            case .utf8: cellEncoding = .utf8
+            case .gb18030: cellEncoding = .gb18030
+            case .ambiguous: cellEncoding = .ambiguous
+            }
+        }
+        let firstLine = head.prefix { $0 != 0x0A }
+        if firstLine.contains(0x09) && !firstLine.contains(0x2C) { delimiter = 0x09 }
+        buffer = head
     }
 
     private mutating func fill() -> Bool {
         if position < buffer.count { return true }
-        guard let chunk = readChunk() else { return false }
-        buffer = Array(chunk)
-        position = 0
-        return true
+        while true {
+            guard let chunk = readChunk() else { return false }
+            // A UTF-16 chunk of a single byte gives no UTF-8 yet.
+            if chunk.isEmpty { continue }
+            buffer = chunk
+            position = 0
+            return true
+        }
     }
 
-    /// The file's next chunk; `nil` at its end.
-    private mutating func readChunk() -> Data? {
+    /// The file's next chunk as UTF-8 (or as the 8-bit text it is); `nil` at its end.
+    private mutating func readChunk() -> [UInt8]? {
+        guard transcoder != nil else { return readRawChunk() }
         if atEnd { return nil }
-        let chunk = handle.readData(ofLength: chunkSize)
-        atEnd = chunk.isEmpty
-        return atEnd ? nil : chunk
+        let raw = readRawChunk()
+        let bytes = transcoder!.feed(raw ?? [], atEnd: raw == nil)
+        return raw == nil && bytes.isEmpty ? nil : bytes
+    }
+
+    /// The source's next bytes; `nil` at its end.
+    private mutating func readRawChunk() -> [UInt8]? {
+        if atEnd { return nil }
+        switch source {
+        case .file(let handle):
+            let chunk = handle.readData(ofLength: chunkSize)
+            if chunk.isEmpty { atEnd = true; return nil }
+            return [UInt8](chunk)
+        case .memory(let bytes, let next):
+            guard next < bytes.count else { atEnd = true; return nil }
+            let end = min(bytes.count, next + chunkSize)
+            source = .memory(bytes, next: end)
+            return Array(bytes[next..<end])
+        }
     }
 
     private mutating func peek() -> UInt8? {
@@ -77,12 +162,6 @@ public struct CSVReader {
     /// Blank lines are skipped.
     /// - Throws: `Problem` for malformed CSV or text that is not UTF-8.
     public mutating func nextRecord() throws(Problem) -> (line: Int, fields: [String])? {
-        if !started {
-            started = true
-            // The mark's three bytes may come in more than one chunk.
-            while fill(), buffer.count < 3, let more = readChunk() { buffer += more }
-            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
-        }
         while true {
             guard let first = peek() else { return nil }
             if first == 0x0A { _ = next(); line += 1; continue }
@@ -99,10 +178,8 @@ public struct CSVReader {
         func finish(_ bytes: ArraySlice<UInt8>) throws(Problem) {
             if highBits < 0x80 {
                 fields.append(String(decoding: bytes, as: UTF8.self))
-            } else if let text = String(validating: bytes, as: UTF8.self) {
-                fields.append(text)
             } else {
-                throw .notUTF8(line: startLine, looksLikeGB18030: Self.looksLikeGB18030(Array(bytes)))
+                fields.append(try decode(bytes, line: startLine, column: fields.count))
             }
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
@@ -120,7 +197,7 @@ public struct CSVReader {
                 continue
             }
             // An unquoted run ends at a comma, a line break or a quote.
-            let (end, bits, returns) = scan(stoppingAt: 0x2C, 0x0A, 0x22, counting: 0x0D)
+            let (end, bits, returns) = scan(stoppingAt: delimiter, 0x0A, 0x22, counting: 0x0D)
             highBits |= bits
             guard end < buffer.count else {
                 // The run goes on in the next chunk.
@@ -131,7 +208,7 @@ public struct CSVReader {
             let run = buffer[position..<end]
             position = end + 1
             switch buffer[end] {
-            case 0x2C, 0x0A:
+            case delimiter, 0x0A:
                 // A carriage return before a line break (or anywhere unquoted) is dropped.
                 let rest = returns > 0 ? ArraySlice(run.filter { $0 != 0x0D }) : run
                 try finish(field.isEmpty ? rest : ArraySlice(field + rest))
@@ -167,19 +244,27 @@ public struct CSVReader {
         }
     }
 
-    /// Whether bytes that are not UTF-8 read as GB18030/GBK double-byte text, as
-    /// Chinese spreadsheet software saves CSV by default.
-    static func looksLikeGB18030(_ bytes: [UInt8]) -> Bool {
-        var index = 0, pairs = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            guard (0x81...0xFE).contains(byte), index + 1 < bytes.count else { return false }
-            let trail = bytes[index + 1]
-            guard (0x40...0xFE).contains(trail) && trail != 0x7F || (0x30...0x39).contains(trail) else { return false }
-            pairs += 1
-            index += (0x30...0x39).contains(trail) ? 4 : 2
+    /// A cell that is not ASCII, in the file's encoding; the first such cell of a
+    /// file that showed only ASCII so far decides it.
+    private mutating func decode(_ bytes: ArraySlice<UInt8>, line: Int, column: Int) throws(Problem) -> String {
+        switch cellEncoding {
+        case .utf8:
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw .undecodable(line: line, column: column, encoding: encoding ?? .utf8) }
+            return text
+        case .gb18030:
+            guard let text = gb18030.decode(bytes) else { throw .undecodable(line: line, column: column, encoding: .gb18030) }
+            return text
+        case .ambiguous:
+            throw .ambiguousEncoding(line: line, column: column, asUTF8: String(decoding: bytes, as: UTF8.self),
+                                     asGB18030: gb18030.decode(bytes) ?? "")
+        case .undecided:
+            switch TextEncoding.reading(bytes, gb18030: gb18030) {
+            case .utf8, .ascii: cellEncoding = .utf8
+            case .gb18030: cellEncoding = .gb18030
+            case .ambiguous: cellEncoding = .ambiguous
+            case .neither: throw .undecodable(line: line, column: column, encoding: nil)
+            }
+            return try decode(bytes, line: line, column: column)
         }
-        return pairs > 0
     }
 }

@@ -7,6 +7,14 @@ public struct ImportRow: Sendable {
     public let number: Int
     /// The product as entered.
     public let input: ProductInput
+    /// The row's cells as they came in, when the import keeps them (for an error file).
+    public let cells: [String]?
+
+    public init(number: Int, input: ProductInput, cells: [String]? = nil) {
+        self.number = number
+        self.input = input
+        self.cells = cells
+    }
 }
 
 /// Why a whole import file was refused before any row was read.

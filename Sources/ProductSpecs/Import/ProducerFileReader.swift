@@ -102,7 +102,7 @@ public enum ProducerFileReader {
         } catch let error as ImportFileError {
             throw error
         } catch let problem as CSVReader.Problem {
-            throw ProductFileReader.fileError(problem)
+            throw problem.importError
         } catch {
             throw ImportFileError(code: "file.unreadable", zh: "无法读取 CSV：\(error)", en: "cannot read the CSV: \(error)")
         }

@@ -1,10 +1,13 @@
 import BrandStandards
 import Foundation
+import Measures
 
 /// Reads products from CSV, a JSON array, or NDJSON, one row at a time.
 ///
 /// A CSV header names product fields (`sku`, `gtin`, `category`, `name_zh`, ...) and
-/// attribute ids of the brand; a column that is neither is refused, never dropped.
+/// attributes of the brand, by id or by a name people use (`货号`, `净含量（kg）`); a
+/// column that names neither is refused, never dropped, unless the import is told
+/// to leave it out (see `CSVProductRows`).
 /// JSON objects carry the same names, with attributes either at the top level or in
 /// an `attributes` object.
 public struct ProductFileReader {
@@ -25,11 +28,12 @@ public struct ProductFileReader {
 
     private let url: URL
     private let format: Format
-    private let attributeIDs: Set<String>
+    private let csv: CSVProductRows?
 
-    /// Prepares to read `url` for products of `standard`.
-    /// - Throws: `ImportFileError` when the extension names no known format.
-    public init(url: URL, standard: BrandStandard) throws(ImportFileError) {
+    /// Prepares to read `url` for products of `standard`; a CSV's header is read now.
+    /// - Throws: `ImportFileError` when the extension names no known format, or the
+    ///   CSV's encoding or header is refused.
+    public init(url: URL, standard: BrandStandard, options: ImportOptions = ImportOptions()) throws(ImportFileError) {
         guard let format = Format(fileExtension: url.pathExtension) else {
             throw ImportFileError(code: "file.format",
                                   zh: "无法识别文件格式“.\(url.pathExtension)”：应为 .csv、.json 或 .ndjson",
@@ -37,90 +41,40 @@ public struct ProductFileReader {
         }
         self.url = url
         self.format = format
-        self.attributeIDs = Set(standard.categories.flatMap { $0.attributes.map(\.id) })
+        csv = format == .csv ? try CSVProductRows(url: url, standard: standard, options: options) : nil
     }
 
     /// Calls `body` with each row, in file order.
     /// - Throws: `ImportFileError` for a file that cannot be read as a whole (its
-    ///   encoding, its header, malformed JSON), or whatever `body` throws.
+    ///   encoding, malformed JSON), or whatever `body` throws.
     public func forEachRow(_ body: (ImportRow) throws -> Void) throws {
         switch format {
-        case .csv: try readCSV(body)
+        case .csv: try csv!.forEachRow(body)
         case .json: try readJSONArray(body)
         case .ndjson: try readNDJSON(body)
         }
     }
 
-    // MARK: CSV
-
-    private func readCSV(_ body: (ImportRow) throws -> Void) throws {
-        var reader: CSVReader
-        do { reader = try CSVReader(url: url) } catch { throw Self.fileError(error) }
-        let header: [String]
-        do {
-            guard let first = try reader.nextRecord() else {
-                throw ImportFileError(code: "csv.empty", zh: "CSV 文件为空", en: "the CSV file is empty")
-            }
-            header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        } catch let error as CSVReader.Problem { throw Self.fileError(error) }
-        let columns = try classify(header)
-        let attributeCount = columns.filter { if case .attribute = $0 { true } else { false } }.count
-        let letters = header.indices.map(Self.columnLetter)
-        let names = header
-        let locate: @Sendable (String) -> String = { field in
-            guard let index = names.firstIndex(of: field) else { return field }
-            return "column \(letters[index]) (\(field))"
+    /// What people should know of how the file was read: its encoding when it is not
+    /// plain UTF-8, and the columns left out. Complete once every row was read.
+    public var notices: [LocalizedText] {
+        guard let csv else { return [] }
+        var notices: [LocalizedText] = []
+        if csv.encoding != .utf8 || csv.hasByteOrderMark {
+            let name = csv.encoding.displayName, mark = csv.hasByteOrderMark
+            notices.append(LocalizedText(zh: "按 \(name)\(mark ? "（带 BOM）" : " ")编码读取", en: "read as \(name)\(mark ? " with BOM" : "")"))
         }
-        while true {
-            let record: (line: Int, fields: [String])?
-            do { record = try reader.nextRecord() } catch { throw Self.fileError(error) }
-            guard let record else { return }
-            var fields = [String?](repeating: nil, count: ProductInput.Field.allCases.count)
-            var attributes = [String: String](minimumCapacity: attributeCount)
-            for (index, value) in record.fields.enumerated() where index < columns.count && !value.isEmpty {
-                switch columns[index] {
-                case .field(let field): fields[field.rawValue] = value
-                case .attribute(let id): attributes[id] = value
-                }
-            }
-            if record.fields.count > columns.count, record.fields[columns.count...].contains(where: { !$0.isEmpty }) {
-                throw ImportFileError(code: "csv.extra_cells", line: record.line,
-                                      zh: "第 \(record.line) 行的单元格比表头多（表头 \(columns.count) 列，此行 \(record.fields.count) 列）",
-                                      en: "line \(record.line) has more cells than the header (\(columns.count) columns, \(record.fields.count) cells)")
-            }
-            try body(ImportRow(number: record.line, input: ProductInput(fieldTexts: fields, attributes: attributes, locate: locate)))
+        for column in csv.ignored {
+            notices.append(LocalizedText(zh: "已跳过 \(column.letter) 列“\(column.header)”", en: "left out column \(column.letter) “\(column.header)”"))
         }
+        return notices
     }
 
-    private enum Column {
-        case field(ProductInput.Field)
-        case attribute(String)
-    }
+    /// The CSV's header as the file has it; `nil` for JSON.
+    public var csvHeader: [String]? { csv?.header }
 
-    private func classify(_ header: [String]) throws(ImportFileError) -> [Column] {
-        var columns: [Column] = [], seen: Set<String> = []
-        for (index, name) in header.enumerated() {
-            let letter = Self.columnLetter(index)
-            guard seen.insert(name).inserted else {
-                throw ImportFileError(code: "csv.duplicate_column", line: 1,
-                                      zh: "表头第 \(letter) 列“\(name)”重复", en: "header column \(letter) “\(name)” appears twice")
-            }
-            if let field = ProductInput.Field(name: name) {
-                columns.append(.field(field))
-            } else if attributeIDs.contains(name) {
-                columns.append(.attribute(name))
-            } else {
-                let known = (ProductInput.fieldNames + attributeIDs.sorted()).joined(separator: ", ")
-                throw ImportFileError(code: "csv.unknown_column", line: 1,
-                                      zh: "表头第 \(letter) 列“\(name)”既不是产品字段，也不是品牌的属性（可用：\(known)）",
-                                      en: "header column \(letter) “\(name)” is neither a product field nor an attribute of the brand (known: \(known))")
-            }
-        }
-        guard seen.contains("sku") else {
-            throw ImportFileError(code: "csv.missing_column", line: 1, zh: "表头缺少 sku 列", en: "the header has no sku column")
-        }
-        return columns
-    }
+    /// The encoding the file was read in.
+    public var encoding: TextEncoding { csv?.encoding ?? .utf8 }
 
     /// `A`, `B`, ..., `Z`, `AA`: the column names spreadsheets show.
     static func columnLetter(_ index: Int) -> String {
@@ -131,27 +85,6 @@ public struct ProductFileReader {
             index = (index - 1) / 26
         }
         return letters
-    }
-
-    static func fileError(_ problem: CSVReader.Problem) -> ImportFileError {
-        switch problem {
-        case .utf16:
-            ImportFileError(code: "file.encoding", line: 1,
-                            zh: "文件是 UTF-16 编码（Excel“Unicode 文本”的格式），不是 UTF-8；请另存为“CSV UTF-8（逗号分隔）”",
-                            en: "the file is UTF-16 (as Excel saves “Unicode Text”), not UTF-8: save it as “CSV UTF-8 (comma delimited)”")
-        case .notUTF8(let line, true):
-            ImportFileError(code: "file.encoding", line: line,
-                            zh: "第 \(line) 行不是 UTF-8 编码，看起来是 GB18030/GBK（Excel、WPS 的默认 CSV 格式）；请另存为“CSV UTF-8”",
-                            en: "line \(line) is not UTF-8; it looks like GB18030/GBK as Excel or WPS save CSV by default: save it as “CSV UTF-8”")
-        case .notUTF8(let line, false):
-            ImportFileError(code: "file.encoding", line: line, zh: "第 \(line) 行不是 UTF-8 编码", en: "line \(line) is not UTF-8 text")
-        case .unterminatedQuote(let line):
-            ImportFileError(code: "csv.quote", line: line, zh: "第 \(line) 行的引号没有闭合", en: "the quoted cell starting on line \(line) never closes")
-        case .strayQuote(let line):
-            ImportFileError(code: "csv.quote", line: line, zh: "第 \(line) 行的未加引号的单元格中有引号", en: "line \(line) has a quote inside an unquoted cell")
-        case .unreadable(let path):
-            ImportFileError(code: "file.unreadable", zh: "无法读取文件 \(path)", en: "cannot read \(path)")
-        }
     }
 
     // MARK: JSON and NDJSON

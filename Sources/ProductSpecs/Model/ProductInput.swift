@@ -1,3 +1,4 @@
+import BrandStandards
 import Foundation
 import Measures
 
@@ -8,34 +9,7 @@ public struct ProductInput: Equatable, Sendable {
     public static let fieldNames = Field.allCases.map(\.name)
 
     /// The product fields; each is its text's slot.
-    public enum Field: Int, CaseIterable, Sendable {
-        case sku, gtin, category, nameZh, nameEn, description, origin, producer, outlet, price, availability
-
-        /// The name files give the field.
-        public var name: String {
-            switch self {
-            case .sku: "sku"
-            case .gtin: "gtin"
-            case .category: "category"
-            case .nameZh: "name_zh"
-            case .nameEn: "name_en"
-            case .description: "description"
-            case .origin: "origin"
-            case .producer: "producer"
-            case .outlet: "outlet"
-            case .price: "price"
-            case .availability: "availability"
-            }
-        }
-
-        /// The field files name so.
-        public init?(name: String) {
-            guard let field = Self.byName[name] else { return nil }
-            self = field
-        }
-
-        private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
-    }
+    public typealias Field = ProductField
 
     /// Field texts in `Field` order: validating reads each of them for every row, and
     /// an array slot costs less than hashing a name into a dictionary.
@@ -68,10 +42,15 @@ public struct ProductInput: Equatable, Sendable {
         set { fieldTexts = Field.allCases.map { newValue[$0.name] } }
     }
 
-    /// The trimmed, non-empty value of a product field.
+    /// The trimmed, non-empty value of a product field; codes, ids, prices and
+    /// availability with full-width forms made ASCII (`６９０１…`, `ＲＩＣＥ`), as Chinese
+    /// input methods type them. Names and descriptions are kept as written.
     public func field(_ field: Field) -> String? {
         guard let value = fieldTexts[field.rawValue]?.trimmed, !value.isEmpty else { return nil }
-        return value
+        switch field {
+        case .sku, .gtin, .category, .origin, .producer, .price, .availability: return value.halfWidth
+        case .nameZh, .nameEn, .description, .outlet: return value
+        }
     }
 
     /// The trimmed, non-empty value of the product field with this name.

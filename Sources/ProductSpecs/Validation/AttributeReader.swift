@@ -202,8 +202,9 @@ struct AttributeReader {
                 return nil
             }
         case .date:
-            guard let day = CalendarDay(entered) else {
-                typeError(requirement, entered, "日期 YYYY-MM-DD", "a date written YYYY-MM-DD", into: &findings)
+            guard let day = SpreadsheetValues.day(entered) else {
+                typeError(requirement, entered, "日期，如 2026-10-15、2026/10/15 或 2026年10月15日",
+                          "a date such as 2026-10-15, 2026/10/15 or 2026年10月15日", into: &findings)
                 return nil
             }
             return .date(day)

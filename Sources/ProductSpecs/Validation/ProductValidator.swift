@@ -63,7 +63,11 @@ public struct ProductValidator {
         }
 
         var gtin: GTIN?
-        if let text = input.field(.gtin) {
+        if let text = input.field(.gtin), SpreadsheetValues.isScientific(text) {
+            findings.error("gtin.scientific", "gtin", expected: "8, 12, 13 or 14 digits", found: text,
+                           zh: "GTIN“\(text)”被电子表格当成了数字（科学计数法），末尾几位已丢失：请把该列设为“文本”格式后重新输入条码（或用 terroir products template 生成的表格）",
+                           en: "GTIN “\(text)” was turned into a number by the spreadsheet (scientific notation) and lost its last digits: format the column as Text and type the GTIN again (or start from terroir products template)")
+        } else if let text = input.field(.gtin) {
             do throws(GTIN.Problem) { gtin = try GTIN(text) } catch {
                 switch error {
                 case .notDigits:
@@ -113,6 +117,12 @@ public struct ProductValidator {
         guard let text = input.field(.origin) else {
             findings.error("field.missing", "origin", expected: "an administrative division code",
                            zh: "缺少产地行政区划代码（origin）", en: "the origin (an administrative division code) is missing")
+            return nil
+        }
+        if SpreadsheetValues.isScientific(text) {
+            findings.error("origin.scientific", "origin", expected: "6, 9 or 12 digits", found: text,
+                           zh: "产地代码“\(text)”被电子表格当成了数字（科学计数法），末尾几位已丢失：请把该列设为“文本”格式后重新输入",
+                           en: "origin “\(text)” was turned into a number by the spreadsheet (scientific notation) and lost its last digits: format the column as Text and type the code again")
             return nil
         }
         guard let code = AdministrativeCode(text) else {
@@ -182,11 +192,10 @@ public struct ProductValidator {
 
     private func readPrice(_ input: ProductInput, into findings: inout FindingList) -> Decimal? {
         guard let text = input.field(.price) else { return nil }
-        let digits = text.hasPrefix("¥") || text.hasPrefix("￥") ? String(text.dropFirst()) : text
-        guard let price = Decimal(exactText: digits), price >= 0, price.decimalPlaces <= 2 else {
+        guard let price = SpreadsheetValues.price(text), price >= 0, price.decimalPlaces <= 2 else {
             findings.error("price.invalid", "price", expected: "a price in CNY such as 59.00", found: text,
-                           zh: "价格“\(text)”无效：应为不超过两位小数的人民币金额，如 59.00",
-                           en: "price “\(text)” is not an amount in CNY with at most two decimals, such as 59.00")
+                           zh: "价格“\(text)”无效：应为不超过两位小数的人民币金额，如 59.00、1,280.00、89元 或 ¥98",
+                           en: "price “\(text)” is not an amount in CNY with at most two decimals, such as 59.00, 1,280.00, 89元 or ¥98")
             return nil
         }
         return price
@@ -194,10 +203,11 @@ public struct ProductValidator {
 
     private func readAvailability(_ input: ProductInput, into findings: inout FindingList) -> Availability {
         guard let text = input.field(.availability) else { return .inStock }
-        guard let availability = Availability(rawValue: text) else {
+        guard let availability = Availability(rawValue: text) ?? SpreadsheetValues.availability(text) else {
             let allowed = Availability.allCases.map(\.rawValue).joined(separator: ", ")
             findings.error("availability.invalid", "availability", expected: allowed, found: text,
-                           zh: "供货状态“\(text)”无效（可选：\(allowed)）", en: "availability “\(text)” is not one of: \(allowed)")
+                           zh: "供货状态“\(text)”无效（可选：\(allowed)，或 有货、缺货、预售、补货中）",
+                           en: "availability “\(text)” is not one of: \(allowed) (or in stock, out of stock, preorder, backorder)")
             return .inStock
         }
         return availability

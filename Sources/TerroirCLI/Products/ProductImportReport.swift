@@ -1,3 +1,4 @@
+import BrandStandards
 import Foundation
 import ProductSpecs
 
