@@ -161,11 +161,25 @@ let package = Package(
 /// Each folder under `Fuzz/` holds one target; its seeds are in `Tests/Fixtures/Fuzz/`.
 if Context.environment["TERROIR_FUZZ"] != nil {
     let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
+        ("brand-yaml", ["BrandStandards"]),
+        ("csv", ["FuzzProductFiles"]),
+        ("json-products", ["FuzzProductFiles"]),
+        ("ndjson-products", ["FuzzProductFiles"]),
+        ("digital-link", ["DigitalLink"]),
         ("quantity", ["Measures"]),
+        ("http-bodies", [
+            "TerroirServer", "TestSupport", "CatalogStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
     ]
     package.targets += [
         .target(name: "CFuzzer", path: "Fuzz/CFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzer"], path: "Fuzz/FuzzSupport", swiftSettings: swiftSettings),
+        .target(name: "FuzzProductFiles", dependencies: ["FuzzSupport", "ProductSpecs", "BrandStandards"], path: "Fuzz/ProductFiles",
+                swiftSettings: swiftSettings),
     ]
     for fuzzer in fuzzers {
         package.targets.append(.executableTarget(

@@ -5,6 +5,9 @@ public enum DigitalLinkError: Error, Equatable, Sendable {
     case notAURI(String)
     /// No `/01/{gtin}` (or legacy `/gtin/{gtin}`) in the path.
     case missingPrimaryKey
+    /// An empty segment (`//`) in the resolver's path, which URI normalisation may
+    /// drop: the URI would not come back as it was.
+    case emptySegment(String)
     /// The GTIN is not valid.
     case gtin(GTIN.Problem)
     /// A key qualifier out of order: 22, then 10, then 21.
@@ -29,6 +32,7 @@ public enum DigitalLinkError: Error, Equatable, Sendable {
         switch self {
         case .notAURI: "dl.not_a_uri"
         case .missingPrimaryKey: "dl.primary_key_missing"
+        case .emptySegment: "dl.empty_segment"
         case .gtin(let problem): problem.code
         case .qualifierOrder: "dl.qualifier_order"
         case .duplicateQualifier: "dl.qualifier_duplicate"
@@ -48,6 +52,7 @@ extension DigitalLinkError {
         switch self {
         case .notAURI(let text): ("“\(text)”不是 http(s) 网址", "“\(text)” is not an http(s) URI")
         case .missingPrimaryKey: ("路径中没有 /01/{GTIN}", "the path has no /01/{GTIN}")
+        case .emptySegment(let text): ("“\(text)”的路径中有空段（//）", "the path of “\(text)” has an empty segment (//)")
         case .gtin(let problem): ("GTIN 无效（\(problem.code)）", "the GTIN is invalid (\(problem.code))")
         case .qualifierOrder(let ai): ("限定符 \(ai) 顺序错误：应为 22、10、21", "qualifier \(ai) is out of order: 22, then 10, then 21")
         case .duplicateQualifier(let ai): ("限定符 \(ai) 出现两次", "qualifier \(ai) appears twice")

@@ -82,6 +82,9 @@ public struct DigitalLinkURI: Equatable, Sendable, CustomStringConvertible {
             keyIndex = index
         }
         guard let keyIndex else { throw .missingPrimaryKey }
+        // Found by fuzzing: `https://id.example//01/…` kept a base ending in `/`, which
+        // the URI's text then dropped, so it did not parse back to itself.
+        guard !segments[1..<keyIndex].contains("") else { throw .emptySegment(text) }
         let gtinText = try GS1Characters.percentDecoded(Substring(segments[keyIndex + 1]))
         let gtin: GTIN
         do throws(GTIN.Problem) { gtin = try GTIN(gtinText) } catch { throw .gtin(error) }

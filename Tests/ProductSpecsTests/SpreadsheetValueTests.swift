@@ -50,6 +50,13 @@ struct SpreadsheetValueTests {
         #expect(outcome.product?.sku == "RICE-5KG")
     }
 
+    @Test func codesKeptTextByATextFormulaAreRead() {
+        let outcome = rice(["gtin": "=\"06901234567014\"", "origin": "=\"321324101\""])
+        #expect(outcome.report.findings.isEmpty, "\(outcome.report.findings)")
+        #expect(outcome.product?.gtin?.digits == "06901234567014")
+        #expect(rice(["gtin": "=\"\""]).report.findings.map(\.code) == ["gtin.format"])
+    }
+
     @Test func aGTINTheSpreadsheetTurnedIntoANumberIsRefusedWithTheHint() throws {
         let outcome = rice(["gtin": "6.90123E+12"])
         let finding = try #require(outcome.report.findings.first)

@@ -14,8 +14,10 @@ final class CSVProductRows: @unchecked Sendable {
         case field(ProductField)
         /// An attribute, with the unit its header notes.
         case attribute(String, unit: String?)
-        /// Left out: an error file's findings, an ignored column, or one with no header.
+        /// Left out: an ignored column, or one with no header.
         case skipped(header: String)
+        /// An error file's findings, left out.
+        case findings
     }
 
     private var reader: CSVReader
@@ -53,7 +55,7 @@ final class CSVProductRows: @unchecked Sendable {
             let id: String? = switch column {
             case .field(let field): field.name
             case .attribute(let id, _): id
-            case .skipped: nil
+            case .skipped, .findings: nil
             }
             if let id { places[id] = "column \(ProductFileReader.columnLetter(index)) (\(header[index]))" }
         }
@@ -80,6 +82,7 @@ final class CSVProductRows: @unchecked Sendable {
                 case .attribute(let id, let unit): attributes[id] = unit.map { Self.withUnit(value, $0) } ?? value
                 case .skipped(let header):
                     if header.isEmpty, !value.trimmedWhitespace.isEmpty { throw unnamedCell(line: record.line, index: index) }
+                case .findings: break
                 }
             }
             if record.fields.count > columns.count, record.fields[columns.count...].contains(where: { !$0.trimmedWhitespace.isEmpty }) {
@@ -136,7 +139,7 @@ final class CSVProductRows: @unchecked Sendable {
                         quantityIDs.contains(id) && (try? MeasureUnit(parsing: note, jinRegion: standard.jinRegion)) != nil ? note : nil
                     }
                     columns.append(.attribute(id, unit: unit))
-                case .findings: columns.append(.skipped(header: text))
+                case .findings: columns.append(.findings)
                 }
             case .ambiguous(let targets):
                 let ids = targets.map(\.id).joined(separator: ", ")

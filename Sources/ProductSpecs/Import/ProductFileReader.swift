@@ -73,6 +73,13 @@ public struct ProductFileReader {
     /// The CSV's header as the file has it; `nil` for JSON.
     public var csvHeader: [String]? { csv?.header }
 
+    /// The positions of the CSV's columns that are not the findings of an earlier
+    /// error file: what a new error file keeps of each row.
+    public var dataColumns: [Int] {
+        guard let csv else { return [] }
+        return csv.columns.indices.filter { if case .findings = csv.columns[$0] { false } else { true } }
+    }
+
     /// The encoding the file was read in.
     public var encoding: TextEncoding { csv?.encoding ?? .utf8 }
 

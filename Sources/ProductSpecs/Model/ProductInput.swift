@@ -48,7 +48,11 @@ public struct ProductInput: Equatable, Sendable {
     public func field(_ field: Field) -> String? {
         guard let value = fieldTexts[field.rawValue]?.trimmed, !value.isEmpty else { return nil }
         switch field {
-        case .sku, .gtin, .category, .origin, .producer, .price, .availability: return value.halfWidth
+        case .gtin, .origin:
+            // `="06901234567014"`: how `catalog export --excel` keeps a code text in a sheet.
+            let code = value.halfWidth
+            return code.hasPrefix("=\"") && code.hasSuffix("\"") && code.count > 3 ? String(code.dropFirst(2).dropLast()) : code
+        case .sku, .category, .producer, .price, .availability: return value.halfWidth
         case .nameZh, .nameEn, .description, .outlet: return value
         }
     }

@@ -12,6 +12,7 @@ enum FindingText {
 /// A refused import file as text: where, the code, and the message in both languages.
 enum ImportFileErrorText {
     static func render(_ error: ImportFileError, file: String) -> String {
-        "\(file)\(error.line.map { ":\($0)" } ?? ""): error[\(error.code)]: \(error.message.en)\n    \(error.message.zh)"
+        let zh = error.message.zh.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        return "\(file)\(error.line.map { ":\($0)" } ?? ""): error[\(error.code)]: \(error.message.en)\n\(zh)"
     }
 }

@@ -22,10 +22,12 @@ struct ProductsImportCommand: ParsableCommand {
     @Option(help: "The producer of rows that name none.") var producer: String?
     @Flag(name: .customLong("dry-run"), help: "Validate and report, write nothing.") var dryRun = false
     @Flag(help: "Write the valid rows and report the others.") var partial = false
+    @OptionGroup var columns: ImportFileOptions
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        try columns.validate(for: file)
         let catalog = try store.open()
         let published = try PublishedBrand.current(brand, in: catalog)
         let producers = Dictionary(uniqueKeysWithValues: try catalog.producers().map { ($0.id, $0) })
@@ -33,11 +35,12 @@ struct ProductsImportCommand: ParsableCommand {
         let url = URL(fileURLWithPath: file)
         var report = ProductImportReport(file: file, brand: brand, standardVersion: published.standard.version, dryRun: dryRun)
         let progress = ProgressBar("importing", total: ProgressBar.isShown ? LineCount.of(url).map { max(0, $0 - 1) } : nil)
+        var errorFile: ErrorFile?
         do {
-            let rows = ValidatingReader(
-                reader: try ProductFileReader(url: url, standard: published.standard), validator: validator, defaultProducer: producer,
-                workers: 2
-            )
+            let reader = try ProductFileReader(url: url, standard: published.standard, options: columns.readerOptions)
+            if columns.errorsPath != nil { errorFile = ErrorFile(reader: reader) }
+            defer { ImportFileOptions.printNotices(reader, file: file, format: format) }
+            let rows = ValidatingReader(reader: reader, validator: validator, defaultProducer: producer, workers: 2)
             let (writer, committed) = try catalog.importProducts(
                 brand: brand, standardVersion: published.number, actor: store.actorName, source: file
             ) { writer in
@@ -45,12 +48,16 @@ struct ProductsImportCommand: ParsableCommand {
                 try rows.forEachRow { validated in
                     progress.advance()
                     guard report.record(row: validated.row.number, input: validated.row.input, report: validated.outcome.report),
-                          let product = validated.outcome.product else { return }
+                          let product = validated.outcome.product else {
+                        errorFile?.add(row: validated.row.number, cells: validated.row.cells)
+                        return
+                    }
                     // Once a row failed, an all-or-nothing import only validates the rest.
                     guard partial || report.failed.isEmpty else { return }
                     if try writer.upsert(product, report: validated.outcome.report, stored: validated.stored) == .duplicate {
                         let finding = Self.duplicate(product, location: validated.row.input.locate("sku"))
                         report.failed.append(.init(row: validated.row.number, sku: product.sku, findings: [finding]))
+                        errorFile?.add(row: validated.row.number, cells: validated.row.cells)
                     }
                 }
                 return !dryRun && (partial || report.failed.isEmpty)
@@ -69,6 +76,9 @@ struct ProductsImportCommand: ParsableCommand {
         switch format {
         case .json: try JSONOutput.print(report)
         case .text: report.printText(partial: partial)
+        }
+        if let errorFile, let path = columns.errorsPath {
+            try errorFile.write(to: path, report: report, format: format)
         }
         if !report.failed.isEmpty { throw ExitCode(1) }
     }

@@ -17,6 +17,7 @@ struct ProductsValidateCommand: ParsableCommand {
     @Option(help: "The brand to validate against.") var brand: String
     @Option(help: "The folder of brands.") var brands = "Brands"
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @OptionGroup var columns: ImportFileOptions
 
     func run() throws {
         guard let url = BrandDirectory.file(ofBrand: brand, in: brands) else {
@@ -27,10 +28,17 @@ struct ProductsValidateCommand: ParsableCommand {
         }
         let validator = ProductValidator(standard: standard, today: .today(), producers: nil)
         var report = ProductImportReport(file: file, brand: brand, standardVersion: standard.version, validationOnly: true)
+        try columns.validate(for: file)
+        var errorFile: ErrorFile?
         do {
-            try ProductFileReader(url: URL(fileURLWithPath: file), standard: standard).forEachRow { row in
-                _ = report.record(row: row.number, input: row.input, report: validator.validate(row.input).report)
+            let reader = try ProductFileReader(url: URL(fileURLWithPath: file), standard: standard, options: columns.readerOptions)
+            if columns.errorsPath != nil { errorFile = ErrorFile(reader: reader) }
+            try reader.forEachRow { row in
+                if !report.record(row: row.number, input: row.input, report: validator.validate(row.input).report) {
+                    errorFile?.add(row: row.number, cells: row.cells)
+                }
             }
+            ImportFileOptions.printNotices(reader, file: file, format: format)
         } catch let error as ImportFileError {
             print(ImportFileErrorText.render(error, file: file))
             throw ExitCode(1)
@@ -38,6 +46,9 @@ struct ProductsValidateCommand: ParsableCommand {
         switch format {
         case .json: try JSONOutput.print(report)
         case .text: report.printText(partial: false)
+        }
+        if let errorFile, let path = columns.errorsPath {
+            try errorFile.write(to: path, report: report, format: format)
         }
         if !report.failed.isEmpty { throw ExitCode(1) }
     }
