@@ -24,6 +24,11 @@ extension CatalogStore {
             var added = 0, updated = 0
             for producer in producers {
                 let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM producer WHERE id = ?", arguments: [producer.id]) ?? false
+                // Found by fuzzing the HTTP bodies: the column's UNIQUE constraint made this a database error (a 500).
+                if let holder = try String.fetchOne(db, sql: "SELECT id FROM producer WHERE uscc = ? AND id <> ?",
+                                                    arguments: [producer.uscc.text, producer.id]) {
+                    throw StoreError.usccTaken(uscc: producer.uscc.text, producer: holder)
+                }
                 let arguments: StatementArguments = [
                     producer.id, producer.name.zh, producer.name.en, producer.uscc.text, producer.adminCode.digits,
                     producer.address?.zh, producer.address?.en, producer.validFrom?.description, producer.validTo?.description, now,

@@ -6,6 +6,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case database(String)
     case brandNotPublished(String)
     case producerNotFound(String)
+    /// A unified social credit code another producer is registered with.
+    case usccTaken(uscc: String, producer: String)
     case productNotFound(String)
     case productHasLabels(String)
     case invalidTransition(subject: String, from: String, to: String)
@@ -17,6 +19,7 @@ public enum StoreError: Error, Equatable, Sendable {
         case .database: "store.database"
         case .brandNotPublished: "brand.not_published"
         case .producerNotFound: "producer.not_found"
+        case .usccTaken: "producer.uscc_taken"
         case .productNotFound: "product.not_found"
         case .productHasLabels: "product.has_labels"
         case .invalidTransition: "status.invalid_transition"
@@ -35,6 +38,9 @@ public enum StoreError: Error, Equatable, Sendable {
                           en: "brand “\(id)” has not been published; run terroir brands publish \(id) first")
         case .producerNotFound(let id):
             LocalizedText(zh: "没有生产者“\(id)”", en: "no producer “\(id)”")
+        case .usccTaken(let uscc, let producer):
+            LocalizedText(zh: "统一社会信用代码 \(uscc) 已登记为生产者“\(producer)”；一个主体只登记一次",
+                          en: "the unified social credit code \(uscc) is registered to producer “\(producer)” already; one entity registers once")
         case .productNotFound(let id):
             LocalizedText(zh: "没有产品“\(id)”", en: "no product “\(id)”")
         case .productHasLabels(let id):

@@ -32,7 +32,7 @@ struct ProblemMiddleware: RouterMiddleware {
         } catch let error as StoreError {
             switch error {
             case .productNotFound, .producerNotFound: return Problem(.notFound, error.code, error.message).response
-            case .productHasLabels, .invalidTransition: return Problem(.conflict, error.code, error.message).response
+            case .productHasLabels, .invalidTransition, .usccTaken: return Problem(.conflict, error.code, error.message).response
             case .brandNotPublished: return Problem(.unprocessableContent, error.code, error.message).response
             case .cannotOpen, .database: break
             }

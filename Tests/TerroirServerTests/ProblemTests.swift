@@ -42,6 +42,25 @@ struct ProblemTests {
         }
     }
 
+    /// Found by fuzzing the HTTP bodies: a producer with another's credit code was a
+    /// database error (500). It is a conflict, and nothing is written.
+    @Test func aCreditCodeRegisteredToAnotherProducerIsAConflict() async throws {
+        let fixture = try ServerFixture()
+        let officer = ServerFixture.headers(fixture.tokens["officer"])
+        let before = try fixture.store.producers().count
+        try await fixture.application.test(.router) { client in
+            let body = """
+                {"id":"new-farm","name":{"zh":"新农场","en":"New farm"},"uscc":"91321324MA1N2K3L4H","admin_code":"321324101",
+                 "authorisations":{"sihong-4x":["rice"]}}
+                """
+            let response = try await client.execute(uri: "/v1/producers", method: .post, headers: officer, body: ByteBuffer(string: body))
+            #expect(response.status == .conflict, "\(response.text)")
+            #expect(response.json["code"] as? String == "producer.uscc_taken")
+            #expect((response.json["detail_zh"] as? String)?.contains("“farm”") == true)
+        }
+        #expect(try fixture.store.producers().count == before)
+    }
+
     /// The Chinese detail is Chinese: no English sentence left in it.
     @Test func detailsInChineseHoldNoEnglishSentence() async throws {
         let fixture = try ServerFixture()
