@@ -42,9 +42,12 @@ public struct ProductTemplate {
                 let name = Self.header(zh: attribute.name.zh, id: attribute.id, target: .attribute(attribute.id), language: language, vocabulary: vocabulary)
                 return unit.map { language == .en ? "\(name) (\($0))" : "\(name)（\($0)）" } ?? name
             }
-        let origin = standard.region.codes.first?.digits ?? ""
         rows = chosen.map { category in
-            let example = Example(category: category, language: language, today: today)
+            let example = Example(category: category, language: language, jinRegion: standard.jinRegion, today: today)
+            // A one-village-one-product category comes from its village, sold in its shop.
+            let village = standard.villages.first { $0.product == category.id }
+            let origin = village?.code.digits ?? standard.region.codes.first?.digits ?? ""
+            let outlet = village?.outlet.map { language == .en ? $0.name.en : $0.name.zh } ?? (language == .en ? "Example shop" : "示例店铺")
             let fieldCells: [String] = fields.map { field in
                 switch field {
                 case .sku: "EXAMPLE-\(category.id.uppercased())"
@@ -52,9 +55,10 @@ public struct ProductTemplate {
                 case .nameZh: "示例：\(category.name.zh)"
                 case .nameEn: "Example: \(category.name.en)"
                 case .origin: origin
+                case .outlet: outlet
                 case .price: "59.00"
                 case .availability: language == .en ? "in_stock" : "有货"
-                case .gtin, .producer, .outlet, .description: ""
+                case .gtin, .producer, .description: ""
                 }
             }
             return fieldCells + attributes.map { attribute in
@@ -88,7 +92,7 @@ public struct ProductTemplate {
     private struct Example {
         private var values: [String: String] = [:]
 
-        init(category: ProductCategory, language: Language, today: CalendarDay) {
+        init(category: ProductCategory, language: Language, jinRegion: JinRegion?, today: CalendarDay) {
             var options: [String: String] = [:]
             for attribute in category.attributes where attribute.type == .enumeration {
                 guard let option = attribute.options.first else { continue }
@@ -98,16 +102,19 @@ public struct ProductTemplate {
             for attribute in category.attributes where attribute.type != .enumeration {
                 let matching = attribute.cases.first { $0.when.allSatisfy { options[$0.key] == $0.value } }
                 let bound = matching?.min ?? attribute.min ?? matching?.max ?? attribute.max
-                values[attribute.id] = Self.value(attribute, bound: bound, language: language, today: today)
+                values[attribute.id] = Self.value(attribute, bound: bound, language: language, jinRegion: jinRegion, today: today)
             }
         }
 
         func value(of id: String) -> String? { values[id] }
 
-        private static func value(_ attribute: AttributeRequirement, bound: AttributeBound?, language: Language, today: CalendarDay) -> String? {
+        private static func value(_ attribute: AttributeRequirement, bound: AttributeBound?, language: Language, jinRegion: JinRegion?,
+                                  today: CalendarDay) -> String? {
             let language: Measures.Language = language == .en ? .en : .zh
             switch (attribute.type, bound) {
-            case (.quantity, .quantity(let quantity)?): return quantity.formatted(language)
+            case (.quantity, .quantity(let quantity)?):
+                // Some English symbols are names (`liang (mainland)`) that are not typed: then the Chinese one.
+                return [language, .zh].map(quantity.formatted).first { (try? Quantity(parsing: $0, jinRegion: jinRegion)) != nil }
             case (.quantity, _):
                 return attribute.dimension.map { "1 " + (attribute.displayUnit?.symbol[language] ?? $0.exampleUnits[0]) }
             case (.integer, .number(let number)?), (.decimal, .number(let number)?): return number.plainText
