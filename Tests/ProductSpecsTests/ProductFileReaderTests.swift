@@ -85,6 +85,9 @@ struct ProductFileReaderTests {
         try reader.forEachRow { rows.append($0) }
         #expect(rows.first?.input.attributes.isEmpty == true)
         #expect(reader.notices.map(\.en) == ["left out column C “备注”", "left out column D “flavour”"])
+        let misnamed = try ProductFileReader(url: try DemoStandards.temporaryFile("p.csv", Data(csv.utf8)), standard: Self.sihong,
+                                             options: ImportOptions(ignoredColumns: ["备注", "说明栏"], ignoresUnknownColumns: true))
+        #expect(misnamed.notices.last?.en == "no column “说明栏” in the header to leave out (--ignore-column)")
     }
 
     @Test func aColumnNamedTwiceOrAValueUnderNoHeaderIsRefused() throws {

@@ -26,6 +26,8 @@ final class CSVProductRows: @unchecked Sendable {
     let header: [String]
     /// Columns left out by `--ignore-column` or `--ignore-unknown-columns`: letter and header.
     let ignored: [(letter: String, header: String)]
+    /// Names given to leave out that no header has.
+    let unmatchedIgnores: [String]
     private let keepsCells: Bool
     private let locate: @Sendable (String) -> String
 
@@ -50,6 +52,8 @@ final class CSVProductRows: @unchecked Sendable {
         let classified = try Self.classify(header, vocabulary: ColumnVocabulary(standard: standard), standard: standard, options: options)
         columns = classified.columns
         ignored = classified.ignored
+        let headers = Set(header.map(ColumnHeader.normalize))
+        unmatchedIgnores = options.ignoredColumns.filter { !headers.contains(ColumnHeader.normalize($0)) }
         var places: [String: String] = [:]
         for (index, column) in columns.enumerated() {
             let id: String? = switch column {

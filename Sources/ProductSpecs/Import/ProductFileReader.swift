@@ -67,6 +67,9 @@ public struct ProductFileReader {
         for column in csv.ignored {
             notices.append(LocalizedText(zh: "已跳过 \(column.letter) 列“\(column.header)”", en: "left out column \(column.letter) “\(column.header)”"))
         }
+        for name in csv.unmatchedIgnores {
+            notices.append(LocalizedText(zh: "表头中没有“\(name)”列（--ignore-column）", en: "no column “\(name)” in the header to leave out (--ignore-column)"))
+        }
         return notices
     }
 
