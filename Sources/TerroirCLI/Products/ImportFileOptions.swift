@@ -27,13 +27,4 @@ struct ImportFileOptions: ParsableArguments {
         }
         try OutputFile.check(errorsPath, named: LocalizedText(zh: "--errors", en: "--errors"))
     }
-
-    /// Prints how the file was read (its encoding, the columns left out): on standard
-    /// error with `--format json`, whose standard output is the report alone.
-    static func printNotices(_ reader: ProductFileReader, file: String, format: OutputFormat) {
-        for notice in reader.notices {
-            let line = "\(file): notice: \(notice.en)\n    \(notice.zh)"
-            if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
-        }
-    }
 }

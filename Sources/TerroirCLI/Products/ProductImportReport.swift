@@ -1,5 +1,6 @@
 import BrandStandards
 import Foundation
+import Measures
 import ProductSpecs
 
 /// What an import or a validation found, row by row, for people and for machines.
@@ -19,6 +20,8 @@ struct ProductImportReport: Encodable {
     var unchanged = 0
     var failed: [Row] = []
     var notices: [Row] = []
+    /// How the file was read: its encoding, the columns left out.
+    var fileNotices: [LocalizedText] = []
     var committed = false
     var dryRun = false
     /// Only validating (`products validate`): there is no store to write to.
@@ -26,6 +29,7 @@ struct ProductImportReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case file, brand, standardVersion = "standard_version", rows, inserted, updated, unchanged, failed, notices, committed
+        case fileNotices = "file_notices"
         case dryRun = "dry_run"
     }
 
@@ -45,6 +49,7 @@ struct ProductImportReport: Encodable {
     }
 
     func printText(partial: Bool) {
+        for notice in fileNotices { print("\(file): notice: \(notice.en)\n    \(notice.zh)") }
         for row in (failed + notices).sorted(by: { $0.row < $1.row }) {
             let place = "\(file): row \(row.row)\(row.sku.map { " (sku \($0))" } ?? "")"
             for finding in row.findings { print(FindingText.render(finding, row: place)) }

@@ -39,7 +39,7 @@ struct ProductsImportCommand: ParsableCommand {
         do {
             let reader = try ProductFileReader(url: url, standard: published.standard, options: columns.readerOptions)
             if columns.errorsPath != nil { errorFile = ErrorFile(reader: reader) }
-            defer { ImportFileOptions.printNotices(reader, file: file, format: format) }
+            defer { report.fileNotices = reader.notices }
             let rows = ValidatingReader(reader: reader, validator: validator, defaultProducer: producer, workers: 2)
             let (writer, committed) = try catalog.importProducts(
                 brand: brand, standardVersion: published.number, actor: store.actorName, source: file

@@ -38,7 +38,7 @@ struct ProductsValidateCommand: ParsableCommand {
                     errorFile?.add(row: row.number, cells: row.cells)
                 }
             }
-            ImportFileOptions.printNotices(reader, file: file, format: format)
+            report.fileNotices = reader.notices
         } catch let error as ImportFileError {
             print(ImportFileErrorText.render(error, file: file))
             throw ExitCode(1)
