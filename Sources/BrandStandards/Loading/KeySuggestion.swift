@@ -3,12 +3,14 @@ public enum KeySuggestion {
     /// The allowed key closest to `key` by edit distance, if it is close enough to be
     /// a typo (at most a third of the key's length, and at least one edit away).
     public static func closest(to key: String, among allowed: [String]) -> String? {
-        let limit = max(1, key.count / 3)
-        return allowed
-            .map { ($0, distance(key, $0)) }
-            .filter { $0.1 <= limit }
-            .min { $0.1 < $1.1 }?
-            .0
+        let limit = max(1, key.count / 3), length = key.count
+        var best: (key: String, distance: Int)?
+        // A name whose length differs by more than the limit is farther than it.
+        for candidate in allowed where abs(candidate.count - length) <= limit {
+            let distance = distance(key, candidate)
+            if distance <= limit, distance < best?.distance ?? .max { best = (candidate, distance) }
+        }
+        return best?.key
     }
 
     /// Levenshtein distance, with a swap of two neighbours counted as one edit.

@@ -121,6 +121,7 @@ final class CSVProductRows: @unchecked Sendable {
         var columns: [Column] = [], ignored: [(letter: String, header: String)] = []
         var unknown: [LocalizedText] = [], ambiguous: [LocalizedText] = [], repeated: [LocalizedText] = []
         var seen: [ColumnVocabulary.Target: String] = [:]
+        lazy var knownNames = vocabulary.knownNames
         for (index, text) in header.enumerated() {
             let letter = ProductFileReader.columnLetter(index)
             let parsed = ColumnHeader(text)
@@ -158,7 +159,7 @@ final class CSVProductRows: @unchecked Sendable {
                     continue
                 }
                 let key = parsed.name ?? parsed.normalized
-                let suggestion = KeySuggestion.closest(to: key, among: vocabulary.knownNames).map { name in
+                let suggestion = KeySuggestion.closest(to: key, among: knownNames).map { name in
                     (name, vocabulary.target(ofKnownName: name)?.id ?? name)
                 }
                 unknown.append(LocalizedText(
