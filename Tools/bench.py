@@ -277,11 +277,62 @@ http {{ access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000;
     return rows
 
 
-CASES = {"import": import_case, "export": export_case, "labels": labels_case, "http": http_case}
+def paired_case(rounds=9):
+    """This checkout's terroir against the one built from $TERROIR_BASE_BIN (Tools/bench
+    paired REV builds it), on the same 100,000-row file: rounds alternate which goes
+    first, each run into a fresh store, and each side's median wall and CPU time are
+    compared. On a noisy 2-core machine a change is within noise when the ratio stays
+    inside about ±5%."""
+    base = os.environ.get("TERROIR_BASE_BIN")
+    if not base:
+        sys.exit("bench: the paired case needs TERROIR_BASE_BIN (run it as Tools/bench paired REV)")
+    sides = [("this", TERROIR, ROOT), ("base", base, os.environ["TERROIR_BASE_ROOT"])]
+    count = 100_000
+    times = {name: {"import": [], "export": []} for name, _, _ in sides}
+    cpus = {name: {"import": [], "export": []} for name, _, _ in sides}
+
+    def run(binary, cwd, env, *args):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run([binary, *args], cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.perf_counter() - start, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "products.csv")
+        product_csv(path, count)
+        for round in range(rounds):
+            for name, binary, cwd in (sides if round % 2 == 0 else sides[::-1]):
+                env = dict(os.environ, TERROIR_DB=os.path.join(folder, f"{name}-{round}.sqlite"), TERROIR_ACTOR="bench")
+                run(binary, cwd, env, "brands", "publish", "sihong-4x")
+                run(binary, cwd, env, "producers", "import", "Brands/sihong-4x/producers.yaml", "--brand", "sihong-4x")
+                os.sync()
+                for case, args in (("import", ["products", "import", path, "--brand", "sihong-4x"]), ("export", None)):
+                    if case == "export":
+                        run(binary, cwd, env, "products", "certify", "--all-compliant", "--brand", "sihong-4x")
+                        args = ["catalog", "export", "--format", "ndjson", "--out", os.path.join(folder, "out.ndjson")]
+                    seconds, cpu = run(binary, cwd, env, *args)
+                    times[name][case].append(seconds)
+                    cpus[name][case].append(cpu)
+                os.remove(env["TERROIR_DB"])
+    median = lambda values: sorted(values)[len(values) // 2]
+    rows = [["case", "this (s)", "base (s)", "this/base wall", "this CPU (s)", "base CPU (s)", "this/base CPU"]]
+    for case in ("import", "export"):
+        this, base_time = median(times["this"][case]), median(times["base"][case])
+        this_cpu, base_cpu = median(cpus["this"][case]), median(cpus["base"][case])
+        rows.append([f"{case} {count:,} rows", f"{this:.2f}", f"{base_time:.2f}", f"{this / base_time:.3f}",
+                     f"{this_cpu:.2f}", f"{base_cpu:.2f}", f"{this_cpu / base_cpu:.3f}"])
+    table(f"paired: this checkout against {os.environ.get('TERROIR_BASE_REV', 'the base')}, {rounds} alternating rounds, medians", rows)
+    for case in ("import", "export"):
+        print(f"  {case} runs: this {['%.2f' % t for t in times['this'][case]]}, base {['%.2f' % t for t in times['base'][case]]}")
+    return rows
+
+
+CASES = {"import": import_case, "export": export_case, "labels": labels_case, "http": http_case, "paired": paired_case}
 
 
 def main():
-    names = sys.argv[1:] or list(CASES)
+    names = sys.argv[1:] or [name for name in CASES if name != "paired"]
     unknown = [name for name in names if name not in CASES]
     if unknown:
         sys.exit(f"bench: unknown case {unknown}; cases: {', '.join(CASES)}")
