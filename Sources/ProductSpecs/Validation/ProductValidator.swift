@@ -63,13 +63,13 @@ public struct ProductValidator {
         }
 
         var gtin: GTIN?
-        if let text = input.field(.gtin), SpreadsheetValues.isScientific(text) {
-            findings.error("gtin.scientific", "gtin", expected: "8, 12, 13 or 14 digits", found: text,
-                           zh: "GTIN“\(text)”被电子表格当成了数字（科学计数法），末尾几位已丢失：请把该列设为“文本”格式后重新输入条码（或用 terroir products template 生成的表格）",
-                           en: "GTIN “\(text)” was turned into a number by the spreadsheet (scientific notation) and lost its last digits: format the column as Text and type the GTIN again (or start from terroir products template)")
-        } else if let text = input.field(.gtin) {
+        if let text = input.field(.gtin) {
             do throws(GTIN.Problem) { gtin = try GTIN(text) } catch {
                 switch error {
+                case .notDigits where SpreadsheetValues.isScientific(text):
+                    findings.error("gtin.scientific", "gtin", expected: "8, 12, 13 or 14 digits", found: text,
+                                   zh: "GTIN“\(text)”被电子表格当成了数字（科学计数法），末尾几位已丢失：请把该列设为“文本”格式后重新输入条码（或用 terroir products template 生成的表格）",
+                                   en: "GTIN “\(text)” was turned into a number by the spreadsheet (scientific notation) and lost its last digits: format the column as Text and type the GTIN again (or start from terroir products template)")
                 case .notDigits:
                     findings.error(error.code, "gtin", expected: "8, 12, 13 or 14 digits", found: text,
                                    zh: "GTIN“\(text)”只能包含数字", en: "GTIN “\(text)” must be digits only")
@@ -119,13 +119,14 @@ public struct ProductValidator {
                            zh: "缺少产地行政区划代码（origin）", en: "the origin (an administrative division code) is missing")
             return nil
         }
-        if SpreadsheetValues.isScientific(text) {
+        let code = AdministrativeCode(text)
+        if code == nil, SpreadsheetValues.isScientific(text) {
             findings.error("origin.scientific", "origin", expected: "6, 9 or 12 digits", found: text,
                            zh: "产地代码“\(text)”被电子表格当成了数字（科学计数法），末尾几位已丢失：请把该列设为“文本”格式后重新输入",
                            en: "origin “\(text)” was turned into a number by the spreadsheet (scientific notation) and lost its last digits: format the column as Text and type the code again")
             return nil
         }
-        guard let code = AdministrativeCode(text) else {
+        guard let code else {
             findings.error("origin.malformed", "origin", expected: "6, 9 or 12 digits", found: text,
                            zh: "产地代码“\(text)”无效：应为 6、9 或 12 位行政区划代码",
                            en: "origin “\(text)” is not an administrative division code of 6, 9 or 12 digits")

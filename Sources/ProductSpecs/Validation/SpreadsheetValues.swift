@@ -8,6 +8,8 @@ enum SpreadsheetValues {
     /// A price in yuan: `59`, `59.00`, `1,280.00` (thousands grouped by three), with a
     /// `¥`/`￥`/`CNY`/`RMB` before it or `元` after it, in half- or full-width digits.
     static func price(_ text: String) -> Decimal? {
+        // Most prices are plain (`59.00`): read without taking the text apart.
+        if let plain = Decimal(exactText: text) { return plain }
         var text = Substring(text.halfWidth.trimmed)
         for prefix in ["¥", "￥", "CNY", "RMB", "cny", "rmb"] where text.hasPrefix(prefix) {
             text = text.dropFirst(prefix.count).trimmedWhitespace
@@ -21,7 +23,7 @@ enum SpreadsheetValues {
     /// `1,280.00` without its separators; `nil` when commas do not group by three
     /// (`1,28` may be a decimal comma).
     private static func ungrouped(_ text: Substring) -> String? {
-        guard text.contains(",") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: ",")) else { return String(text) }
         let whole = text.prefix { $0 != "." }
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
         guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isASCIIDigit),
