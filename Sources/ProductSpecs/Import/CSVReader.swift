@@ -65,8 +65,6 @@ public struct CSVReader {
     }
     /// Whether the file starts with a byte-order mark.
     public private(set) var hasByteOrderMark = false
-    /// Whether cells are separated by tabs rather than commas.
-    public var isTabSeparated: Bool { delimiter == 0x09 }
 
     /// Opens a file for reading.
     /// - Parameter chunkSize: how many bytes to read at a time.
