@@ -21,6 +21,9 @@ public final class CatalogStore: Sendable {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
+            // The server reads on up to 16 threads at once, and each export it streams
+            // holds a reader for as long as its client downloads.
+            configuration.maximumReaderCount = 32
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }

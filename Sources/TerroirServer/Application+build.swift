@@ -6,6 +6,8 @@ import Hummingbird
 import Logging
 import Measures
 import ProductSpecs
+import ServiceLifecycle
+import UnixSignals
 
 /// Builds the Terroir HTTP application over the store the configuration names.
 /// - Throws: `StoreError` when the store cannot be opened.
@@ -24,11 +26,24 @@ public func buildApplication(configuration: ServerConfiguration) throws -> some 
     )
 }
 
+/// Serves until SIGTERM or SIGINT, then lets the requests in flight finish for at most
+/// `gracePeriod` and cancels what is left (a download that would take an hour does not
+/// keep the process alive).
+/// - Throws: `StoreError` when the store cannot be opened, and what the server throws.
+public func serve(configuration: ServerConfiguration, gracePeriod: Duration = .seconds(3)) async throws {
+    let application = try buildApplication(configuration: configuration)
+    var group = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: application.logger)
+    group.maximumGracefulShutdownDuration = gracePeriod
+    group.maximumCancellationDuration = .seconds(1)
+    try await ServiceGroup(configuration: group).run()
+}
+
 /// The router with every route and middleware, over `store`.
 public func buildRouter(store: CatalogStore, configuration: ServerConfiguration, scans: ScanCounter? = nil) -> Router<TerroirRequestContext> {
-    let cache = CatalogCache(store: store, recheck: configuration.cacheRecheckSeconds)
+    let threads = StoreThreads.shared
+    let cache = CatalogCache(store: store, recheck: configuration.cacheRecheckSeconds, threads: threads)
     let state = ServerState(store: store, metrics: ServerMetrics(), configuration: configuration, cache: cache,
-                            scans: scans ?? ScanCounter(store: store))
+                            scans: scans ?? ScanCounter(store: store), threads: threads)
     let router = Router(context: TerroirRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware(metrics: state.metrics))

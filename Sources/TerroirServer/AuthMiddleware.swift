@@ -16,7 +16,7 @@ struct AuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
-        guard header.lowercased().hasPrefix("bearer "), let key = try cache.apiKey(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
+        guard header.lowercased().hasPrefix("bearer "), let key = try await cache.apiKey(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
             throw Access.unauthorized(zh: "API 密钥无效或已吊销", en: "the API key is invalid or revoked")
         }
         if let wait = limiter.take(key: key.id) {

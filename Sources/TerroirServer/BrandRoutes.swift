@@ -14,7 +14,7 @@ extension ServerState {
             _ = try Access.require(context, .officer, .producer, .station, .platform)
             var json = JSONBuilder()
             json.beginArray()
-            for published in try store.currentStandards() {
+            for published in try await offload({ try store.currentStandards() }) {
                 let standard = published.standard
                 json.beginObject()
                 json.string("id", standard.id)
@@ -34,7 +34,7 @@ extension ServerState {
         router.get("/v1/brands/:id") { request, context in
             _ = try Access.require(context, .officer, .producer, .station, .platform)
             let id = try context.parameters.require("id")
-            guard let published = try store.currentStandard(brand: id) else {
+            guard let published = try await offload({ try store.currentStandard(brand: id) }) else {
                 throw Problem.notFound("no published brand “\(id)”", zh: "没有已发布的品牌“\(id)”")
             }
             return try Representation(bytes: Array(try published.standard.canonicalJSON()), contentType: "application/json").response(to: request)

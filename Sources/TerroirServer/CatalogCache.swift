@@ -8,8 +8,12 @@ import ProductSpecs
 /// moves: the export context (standards and producer names, decoded once) and recent
 /// catalog pages with their digests. Scans do not move the version; any write a
 /// platform could see does.
+///
+/// A hit is answered from memory on the caller's thread; a miss reads the store on
+/// `StoreThreads`, never on a Swift concurrency thread.
 final class CatalogCache: @unchecked Sendable {
     private let store: CatalogStore
+    private let threads: StoreThreads
     private let lock = NSLock()
     private var version = ""
     /// When the data version was last read; it is read again after `recheck` seconds,
@@ -29,9 +33,10 @@ final class CatalogCache: @unchecked Sendable {
         let limit: Int
     }
 
-    init(store: CatalogStore, recheck: Double) {
+    init(store: CatalogStore, recheck: Double, threads: StoreThreads = .shared) {
         self.store = store
         self.recheck = recheck
+        self.threads = threads
     }
 
     /// Forgets everything: this process just wrote.
@@ -44,14 +49,23 @@ final class CatalogCache: @unchecked Sendable {
 
     /// The export context for the store as it is now (as of at most `recheck` seconds
     /// ago for writes by other processes, such as the batch tool).
-    func exportContext() throws -> ExportContext {
+    func exportContext() async throws -> ExportContext {
+        if let context = recentContext() { return context }
+        return try await threads.run { try self.currentContext() }
+    }
+
+    /// The context, when the data version was read less than `recheck` seconds ago.
+    private func recentContext() -> ExportContext? {
         let now = ProcessInfo.processInfo.systemUptime
         lock.lock()
-        if now - checkedAt < recheck, let context {
-            lock.unlock()
-            return context
-        }
-        lock.unlock()
+        defer { lock.unlock() }
+        return now - checkedAt < recheck ? context : nil
+    }
+
+    /// Reads the data version, and builds the context again when it moved. Blocks: on
+    /// `StoreThreads` only.
+    private func currentContext() throws -> ExportContext {
+        let now = ProcessInfo.processInfo.systemUptime
         let current = try store.dataVersion()
         lock.lock()
         if current == version, let context {
@@ -75,27 +89,23 @@ final class CatalogCache: @unchecked Sendable {
         return fresh
     }
 
-    /// The value `build` makes for `key`, or the one it made before at this data version.
-    private func remember<Value>(_ table: ReferenceWritableKeyPath<CatalogCache, Memo<Value>>, _ key: String,
-                                 build: (ExportContext) throws -> Value) throws -> Value {
-        let context = try exportContext()
-        lock.lock()
-        if let cached = self[keyPath: table].values[key] {
-            lock.unlock()
-            return cached
+    /// The value `build` makes for `key` (on `StoreThreads`), or the one it made before
+    /// at this data version.
+    private func remember<Value: Sendable>(_ table: ReferenceWritableKeyPath<CatalogCache, Memo<Value>>, _ key: String,
+                                           build: @escaping @Sendable (ExportContext) throws -> Value) async throws -> Value {
+        let context = try await exportContext()
+        if let cached = lock.withLock({ self[keyPath: table].values[key] }) { return cached }
+        let value = try await threads.run { try build(context) }
+        lock.withLock {
+            if self[keyPath: table].values.count >= self[keyPath: table].limit { self[keyPath: table].values = [:] }
+            self[keyPath: table].values[key] = value
         }
-        lock.unlock()
-        let value = try build(context)
-        lock.lock()
-        if self[keyPath: table].values.count >= self[keyPath: table].limit { self[keyPath: table].values = [:] }
-        self[keyPath: table].values[key] = value
-        lock.unlock()
         return value
     }
 
     /// A page built by `build` for `key`, with its digest.
-    func page(_ key: String, build: (ExportContext) throws -> [UInt8]) throws -> (bytes: [UInt8], digest: String) {
-        try remember(\.pages, key) { context in
+    func page(_ key: String, build: @escaping @Sendable (ExportContext) throws -> [UInt8]) async throws -> (bytes: [UInt8], digest: String) {
+        try await remember(\.pages, key) { context in
             let bytes = try build(context)
             return (bytes, Representation.digest(bytes))
         }
@@ -103,18 +113,21 @@ final class CatalogCache: @unchecked Sendable {
 
     /// The live key for a bearer token (`nil` for none): revoking a key is audited,
     /// which moves the version.
-    func apiKey(token: String) throws -> APIKey? {
-        try remember(\.keys, token) { _ in try store.apiKey(token: token) }
+    func apiKey(token: String) async throws -> APIKey? {
+        let store = self.store
+        return try await remember(\.keys, token) { _ in try store.apiKey(token: token) }
     }
 
     /// The product a GTIN resolves to (certified first) and its catalog entry.
-    func product(gtin: GTIN) throws -> (stored: StoredProduct, entry: CatalogEntry)? {
-        try remember(\.products, gtin.digits) { context in try store.products(gtin: gtin).first.map { ($0, context.entry($0)) } }
+    func product(gtin: GTIN) async throws -> (stored: StoredProduct, entry: CatalogEntry)? {
+        let store = self.store
+        return try await remember(\.products, gtin.digits) { context in try store.products(gtin: gtin).first.map { ($0, context.entry($0)) } }
     }
 
     /// The batch that issued a serial of a GTIN, its lot and signing key (`nil` when
     /// none did): issuing a batch moves the version.
-    func issuedSerial(gtin: GTIN, serial: Int64) throws -> (batchID: Int64, lot: String, key: [UInt8])? {
-        try remember(\.serials, "\(gtin.digits)/\(serial)") { _ in try store.issuedSerial(gtin: gtin, serial: serial) }
+    func issuedSerial(gtin: GTIN, serial: Int64) async throws -> (batchID: Int64, lot: String, key: [UInt8])? {
+        let store = self.store
+        return try await remember(\.serials, "\(gtin.digits)/\(serial)") { _ in try store.issuedSerial(gtin: gtin, serial: serial) }
     }
 }

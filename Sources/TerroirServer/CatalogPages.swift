@@ -13,18 +13,18 @@ extension ServerState {
     /// The public pages under a brand's resolver base that exports link to
     /// (`CatalogLinks`): a catalog product, a brand with its catalog, the brand mark.
     /// Small pages for phones, in Chinese and English.
-    func catalogPage(_ page: CatalogLinks.Page) throws -> Response {
+    /// Blocks: on `StoreThreads`.
+    func catalogPage(_ page: CatalogLinks.Page, context: ExportContext) throws -> Response {
         switch page {
         case .product(let id):
             guard let stored = try store.product(reference: String(id)), stored.exportable else {
                 throw Problem.notFound("no product \(id) in the catalog", zh: "目录中没有产品 \(id)")
             }
-            return Self.html(Self.productPage(try cache.exportContext().entry(stored)))
+            return Self.html(Self.productPage(context.entry(stored)))
         case .brand(let brand):
             guard let published = try store.currentStandard(brand: brand) else {
                 throw Problem.notFound("no brand “\(brand)”", zh: "没有品牌“\(brand)”")
             }
-            let context = try cache.exportContext()
             let products = try store.exportablePage(CatalogFilter(brand: brand), after: 0, limit: 200).map(context.entry)
             return Self.html(Self.brandPage(published.standard, products: products, base: context.resolverBase(brand: brand) ?? ""))
         case .mark(let brand):

@@ -2,7 +2,6 @@ import BrandStandards
 import CatalogExport
 import CatalogStore
 import DigitalLink
-import Dispatch
 import Foundation
 import Hummingbird
 import Measures
@@ -18,7 +17,7 @@ extension ServerState {
     func addCatalogRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/v1/catalog/products") { request, context in
             let key = try Access.require(context, .platform, .officer)
-            let filter = try knownBrand(Self.filter(request, key: key))
+            let filter = try await knownBrand(Self.filter(request, key: key))
             let limit = try Self.limit(request)
             var after: Int64 = 0
             if let token = request.uri.queryParameters.get("cursor"), !token.isEmpty {
@@ -28,8 +27,9 @@ extension ServerState {
                 after = cursor.after
             }
             let pageKey = "\(filter.brand ?? "")|\(filter.category ?? "")|\(after)|\(limit)"
-            let page = try cache.page(pageKey) { exportContext in
-                let page = try store.exportablePage(filter, after: after, limit: limit)
+            let start = after
+            let page = try await cache.page(pageKey) { exportContext in
+                let page = try store.exportablePage(filter, after: start, limit: limit)
                 var bytes = Array("{\"items\":[".utf8)
                 for (index, stored) in page.enumerated() {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -42,53 +42,28 @@ extension ServerState {
         }
         router.get("/v1/catalog/changes") { request, context in
             let key = try Access.require(context, .platform, .officer)
-            let brand = try knownBrand(Self.filter(request, key: key)).brand
+            let brand = try await knownBrand(Self.filter(request, key: key)).brand
             let after = try Self.integer(request, "after", default: 0, minimum: 0)
             let limit = try Self.limit(request)
-            var bytes: [UInt8] = []
-            let output = ExportOutput { bytes += $0 }
-            try CatalogExporter(store: store).writeChanges(after: after, limit: limit, brand: brand, to: output)
+            let bytes = try await offload {
+                var bytes: [UInt8] = []
+                let output = ExportOutput { bytes += $0 }
+                try CatalogExporter(store: store).writeChanges(after: after, limit: limit, brand: brand, to: output)
+                return bytes
+            }
             return try Representation(bytes: bytes, contentType: ExportFormat.ndjson.mediaType).response(to: request)
         }
         router.get("/v1/catalog/export") { request, context in
             let key = try Access.require(context, .platform, .officer)
-            let filter = try knownBrand(Self.filter(request, key: key))
+            let filter = try await knownBrand(Self.filter(request, key: key))
             let name = request.uri.queryParameters.get("format") ?? "json"
             guard let format = ExportFormat(rawValue: name) else {
                 throw Problem.badRequest("format.unknown", zh: "未知格式“\(name)”", en: "unknown format “\(name)”; one of \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let exporter = try CatalogExporter(store: store)
-            return Response(status: .ok, headers: [.contentType: format.mediaType], body: Self.stream { output in
+            let exporter = try await offload { try CatalogExporter(store: store) }
+            return Response(status: .ok, headers: [.contentType: format.mediaType], body: ExportStream.body { output in
                 try exporter.export(format, filter: filter, to: output)
             })
-        }
-    }
-
-    /// A body written by a blocking export on its own thread, a chunk at a time, the
-    /// thread waiting while the client is slow: memory stays flat.
-    static func stream(_ produce: @escaping @Sendable (ExportOutput) throws -> Void) -> ResponseBody {
-        let (chunks, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
-        let credit = DispatchSemaphore(value: 4)
-        let thread = Thread {
-            let output = ExportOutput { chunk in
-                credit.wait()
-                continuation.yield(ByteBuffer(bytes: chunk))
-            }
-            do {
-                try produce(output)
-                try output.flush()
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
-            }
-        }
-        thread.start()
-        return ResponseBody { writer in
-            for try await chunk in chunks {
-                try await writer.write(chunk)
-                credit.signal()
-            }
-            try await writer.finish(nil)
         }
     }
 
@@ -106,8 +81,8 @@ extension ServerState {
 
     /// The filter, when the brand it names has a standard in force: an unknown brand is
     /// a 404, not an empty catalog a platform would take for a withdrawn one.
-    func knownBrand(_ filter: CatalogFilter) throws -> CatalogFilter {
-        if let brand = filter.brand, try cache.exportContext().resolverBase(brand: brand) == nil {
+    func knownBrand(_ filter: CatalogFilter) async throws -> CatalogFilter {
+        if let brand = filter.brand, try await cache.exportContext().resolverBase(brand: brand) == nil {
             throw Problem.notFound("no brand “\(brand)” has a standard in force", zh: "没有现行标准的品牌“\(brand)”")
         }
         return filter

@@ -11,7 +11,7 @@ extension ServerState {
     /// `/healthz`, `/metrics`, `/openapi.json`: public.
     func addHealthRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/healthz") { _, _ in
-            let healthy = (try? store.currentStandards()) != nil
+            let healthy = (try? await offload { try store.currentStandards() }) != nil
             return Self.json(healthy ? "{\"status\":\"ok\"}" : "{\"status\":\"store unavailable\"}", status: healthy ? .ok : .serviceUnavailable)
         }
         router.get("/metrics") { _, _ in

@@ -18,88 +18,101 @@ extension ServerState {
     func addLabelBatchRoutes(to router: Router<TerroirRequestContext>) {
         router.post("/v1/label-batches") { request, context in
             let key = try Access.require(context, .producer, .station)
-            let body = try await jsonObject(request)
-            guard let reference = (body["product"] as? String) ?? (body["product"] as? Int).map(String.init),
-                  let lot = body["lot"] as? String, body["count"] != nil else {
-                let missing = ["product", "lot", "count"].filter { body[$0] == nil }
-                throw Problem(.unprocessableContent, "field.missing", zh: "需要 product、lot 和 count（缺少：\(missing.joined(separator: "、"))）",
-                              en: "product, lot and count are needed (missing or not text: \(missing.isEmpty ? "product or lot" : missing.joined(separator: ", ")))")
-            }
-            guard let count = body["count"] as? Int, !(body["count"] is String) else {
-                let found = body["count"].map { "\($0)" } ?? ""
-                throw Problem(.unprocessableContent, "field.type", zh: "count 应为 JSON 整数（如 \"count\": 3），实际是“\(found)”",
-                              en: "count must be a JSON whole number (such as \"count\": 3), found “\(found)”\(body["count"] is String ? " as text" : "")")
-            }
-            guard (1...Self.maximumHTTPBatch).contains(count) else {
-                throw Problem(.unprocessableContent, "count.range", zh: "count 应为 1 到 \(Self.maximumHTTPBatch)", en: "count must be 1 to \(Self.maximumHTTPBatch)")
-            }
-            let formatName = (body["format"] as? String) ?? "png"
-            guard let format = LabelFormat(rawValue: formatName) else {
-                throw Problem(.unprocessableContent, "format.unknown", zh: "未知格式“\(formatName)”", en: "unknown format “\(formatName)”: png, svg or zpl")
-            }
-            guard let stored = try store.product(reference: reference), let producer = try store.producer(id: stored.product.producerID) else {
-                throw Problem.notFound("no product “\(reference)”", zh: "没有产品“\(reference)”")
-            }
-            try Access.check(key, producer: producer, brand: stored.product.brandID)
-            guard let published = try store.currentStandard(brand: stored.product.brandID) else {
-                throw Problem(.unprocessableContent, "brand.not_published", StoreError.brandNotPublished(stored.product.brandID).message)
-            }
-            var request = LabelBatchRequest(productID: stored.id, lot: lot, count: count, size: "", dpi: 0, format: format.rawValue,
-                                            standardVersion: published.number, jobJSON: "")
-            try Self.refuse(try store.labelRefusals(for: request))
-            let job: LabelJob
-            do throws(LabelError) {
-                (job, request.jobJSON) = try LabelJobBuilder(standard: published.standard, assets: configuration.assetsPath, font: configuration.fontPath)
-                    .prepare(product: stored.product, producer: producer, lot: lot, size: body["size"] as? String, dpi: body["dpi"] as? Int, format: format)
-            } catch {
-                throw Problem(.unprocessableContent, error.code, error.message)
-            }
-            request.size = job.size.id
-            request.dpi = job.dpi
-            switch try store.issueLabelBatch(request, actor: Self.actor(key)) {
-            case .refused(let reasons):
-                try Self.refuse(reasons)
-                throw Problem(.conflict, "labels.refused", zh: "标签发放被拒绝", en: "labels refused")
-            case .issued(let batch, let secret):
-                metrics.add("terroir_labels_issued_total", batch.count)
-                return Self.json(try Self.batchJSON(batch, key: secret, resolver: published.standard.resolver), status: .created)
-            }
+            let bytes = try await body(request)
+            return try await offload { try issue(Self.jsonObject(bytes), key: key) }
         }
         router.get("/v1/label-batches/:id") { _, context in
             let key = try Access.require(context, .officer, .producer, .station)
-            let (batch, secret, resolver) = try ownedBatch(context, key: key)
-            return Self.json(try Self.batchJSON(batch, key: secret, resolver: resolver))
+            let id = try context.parameters.require("id", as: Int64.self)
+            return try await offload {
+                let (batch, secret, resolver) = try ownedBatch(id, key: key)
+                return Self.json(try Self.batchJSON(batch, key: secret, resolver: resolver))
+            }
         }
         router.get("/v1/label-batches/:id/labels/:file") { _, context in
             let key = try Access.require(context, .officer, .producer, .station)
-            let (batch, secret, resolver) = try ownedBatch(context, key: key)
+            let id = try context.parameters.require("id", as: Int64.self)
             let file = try context.parameters.require("file")
-            let parts = file.split(separator: ".", maxSplits: 1)
-            guard parts.count == 2, let serial = Int64(parts[0]), let format = LabelFormat(rawValue: String(parts[1])) else {
-                throw Problem.badRequest("label.file", zh: "标签文件名应为 序号.png|svg|zpl", en: "a label file is SERIAL.png, .svg or .zpl")
-            }
-            guard batch.serials.contains(serial) else {
-                throw Problem.notFound("serial \(serial) is not in batch \(batch.id)", zh: "序号 \(serial) 不在批次 \(batch.id) 中")
-            }
-            do throws(LabelError) {
-                var job = try LabelJob(storedJSON: batch.jobJSON)
-                job.format = format
-                let uri = try Self.signedURI(resolver: resolver, batch: batch, key: secret, serial: serial)
-                let bytes = try LabelRenderer(job: job).render(serial: String(serial), uri: uri)
-                let type = switch format {
-                case .png: "image/png"
-                case .svg: "image/svg+xml"
-                case .zpl: "text/plain; charset=utf-8"
-                }
-                return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-            } catch {
-                throw Problem(.unprocessableContent, error.code, error.message)
-            }
+            return try await offload { try label(file, batch: id, key: key) }
         }
     }
 
-    private func ownedBatch(_ context: TerroirRequestContext, key: APIKey) throws -> (LabelBatch, [UInt8], String) {
-        let id = try context.parameters.require("id", as: Int64.self)
+    /// Issues the batch a request body asks for. Blocks: on `StoreThreads`.
+    private func issue(_ body: [String: Any], key: APIKey) throws -> Response {
+        guard let reference = (body["product"] as? String) ?? (body["product"] as? Int).map(String.init),
+              let lot = body["lot"] as? String, body["count"] != nil else {
+            let missing = ["product", "lot", "count"].filter { body[$0] == nil }
+            throw Problem(.unprocessableContent, "field.missing", zh: "需要 product、lot 和 count（缺少：\(missing.joined(separator: "、"))）",
+                          en: "product, lot and count are needed (missing or not text: \(missing.isEmpty ? "product or lot" : missing.joined(separator: ", ")))")
+        }
+        guard let count = body["count"] as? Int, !(body["count"] is String) else {
+            let found = body["count"].map { "\($0)" } ?? ""
+            throw Problem(.unprocessableContent, "field.type", zh: "count 应为 JSON 整数（如 \"count\": 3），实际是“\(found)”",
+                          en: "count must be a JSON whole number (such as \"count\": 3), found “\(found)”\(body["count"] is String ? " as text" : "")")
+        }
+        guard (1...Self.maximumHTTPBatch).contains(count) else {
+            throw Problem(.unprocessableContent, "count.range", zh: "count 应为 1 到 \(Self.maximumHTTPBatch)", en: "count must be 1 to \(Self.maximumHTTPBatch)")
+        }
+        let formatName = (body["format"] as? String) ?? "png"
+        guard let format = LabelFormat(rawValue: formatName) else {
+            throw Problem(.unprocessableContent, "format.unknown", zh: "未知格式“\(formatName)”", en: "unknown format “\(formatName)”: png, svg or zpl")
+        }
+        guard let stored = try store.product(reference: reference), let producer = try store.producer(id: stored.product.producerID) else {
+            throw Problem.notFound("no product “\(reference)”", zh: "没有产品“\(reference)”")
+        }
+        try Access.check(key, producer: producer, brand: stored.product.brandID)
+        guard let published = try store.currentStandard(brand: stored.product.brandID) else {
+            throw Problem(.unprocessableContent, "brand.not_published", StoreError.brandNotPublished(stored.product.brandID).message)
+        }
+        var request = LabelBatchRequest(productID: stored.id, lot: lot, count: count, size: "", dpi: 0, format: format.rawValue,
+                                        standardVersion: published.number, jobJSON: "")
+        try Self.refuse(try store.labelRefusals(for: request))
+        let job: LabelJob
+        do throws(LabelError) {
+            (job, request.jobJSON) = try LabelJobBuilder(standard: published.standard, assets: configuration.assetsPath, font: configuration.fontPath)
+                .prepare(product: stored.product, producer: producer, lot: lot, size: body["size"] as? String, dpi: body["dpi"] as? Int, format: format)
+        } catch {
+            throw Problem(.unprocessableContent, error.code, error.message)
+        }
+        request.size = job.size.id
+        request.dpi = job.dpi
+        switch try store.issueLabelBatch(request, actor: Self.actor(key)) {
+        case .refused(let reasons):
+            try Self.refuse(reasons)
+            throw Problem(.conflict, "labels.refused", zh: "标签发放被拒绝", en: "labels refused")
+        case .issued(let batch, let secret):
+            metrics.add("terroir_labels_issued_total", batch.count)
+            return Self.json(try Self.batchJSON(batch, key: secret, resolver: published.standard.resolver), status: .created)
+        }
+    }
+
+    /// One label of a batch, drawn again: `file` is `SERIAL.png|svg|zpl`. Blocks: on `StoreThreads`.
+    private func label(_ file: String, batch id: Int64, key: APIKey) throws -> Response {
+        let (batch, secret, resolver) = try ownedBatch(id, key: key)
+        let parts = file.split(separator: ".", maxSplits: 1)
+        guard parts.count == 2, let serial = Int64(parts[0]), let format = LabelFormat(rawValue: String(parts[1])) else {
+            throw Problem.badRequest("label.file", zh: "标签文件名应为 序号.png|svg|zpl", en: "a label file is SERIAL.png, .svg or .zpl")
+        }
+        guard batch.serials.contains(serial) else {
+            throw Problem.notFound("serial \(serial) is not in batch \(batch.id)", zh: "序号 \(serial) 不在批次 \(batch.id) 中")
+        }
+        do throws(LabelError) {
+            var job = try LabelJob(storedJSON: batch.jobJSON)
+            job.format = format
+            let uri = try Self.signedURI(resolver: resolver, batch: batch, key: secret, serial: serial)
+            let bytes = try LabelRenderer(job: job).render(serial: String(serial), uri: uri)
+            let type = switch format {
+            case .png: "image/png"
+            case .svg: "image/svg+xml"
+            case .zpl: "text/plain; charset=utf-8"
+            }
+            return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        } catch {
+            throw Problem(.unprocessableContent, error.code, error.message)
+        }
+    }
+
+    private func ownedBatch(_ id: Int64, key: APIKey) throws -> (LabelBatch, [UInt8], String) {
         guard let (batch, secret) = try store.labelBatch(id: id), let stored = try store.product(reference: String(batch.productID)),
               let producer = try store.producer(id: stored.product.producerID),
               let published = try store.standard(brand: batch.brandID, number: batch.standardVersion) else {

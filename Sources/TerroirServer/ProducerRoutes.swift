@@ -12,33 +12,40 @@ extension ServerState {
     func addProducerRoutes(to router: Router<TerroirRequestContext>) {
         router.post("/v1/producers") { request, context in
             let key = try Access.require(context, .officer)
-            let producer = try Self.producer(from: try await jsonObject(request))
-            for (brand, categories) in producer.authorisations {
-                guard key.scope.contains(brand) else {
-                    throw Access.forbidden(zh: "此密钥不能为品牌“\(brand)”登记生产者", en: "this key may not register producers for brand “\(brand)”")
-                }
-                guard let published = try store.currentStandard(brand: brand) else {
-                    throw Problem(.unprocessableContent, "brand.not_published", StoreError.brandNotPublished(brand).message)
-                }
-                for category in categories where published.standard.category(category) == nil {
-                    throw Problem(.unprocessableContent, "category.unknown", zh: "品牌“\(brand)”没有品类“\(category)”", en: "brand “\(brand)” has no category “\(category)”")
-                }
-            }
-            if try store.producer(id: producer.id) != nil {
-                throw Problem(.conflict, "producer.exists", zh: "生产者“\(producer.id)”已存在", en: "producer “\(producer.id)” already exists")
-            }
-            _ = try store.saveProducers([producer], actor: Self.actor(key))
-            return Self.json(Self.producerJSON(producer), status: .created)
+            let producer = try Self.producer(from: Self.jsonObject(try await body(request)))
+            return try await offload { try register(producer, key: key) }
         }
         router.get("/v1/producers/:id") { _, context in
             let key = try Access.require(context, .officer, .producer, .station)
             let id = try context.parameters.require("id")
-            guard let producer = try store.producer(id: id) else { throw Problem.notFound("no producer “\(id)”", zh: "没有生产者“\(id)”") }
-            guard Access.covers(key, producer: producer) else {
-                throw Access.forbidden(zh: "此密钥的范围不包括生产者“\(id)”", en: "this key's scope does not cover producer “\(id)”")
+            return try await offload {
+                guard let producer = try store.producer(id: id) else { throw Problem.notFound("no producer “\(id)”", zh: "没有生产者“\(id)”") }
+                guard Access.covers(key, producer: producer) else {
+                    throw Access.forbidden(zh: "此密钥的范围不包括生产者“\(id)”", en: "this key's scope does not cover producer “\(id)”")
+                }
+                return Self.json(Self.producerJSON(producer))
             }
-            return Self.json(Self.producerJSON(producer))
         }
+    }
+
+    /// Registers a new producer for the officer's brands. Blocks: on `StoreThreads`.
+    private func register(_ producer: Producer, key: APIKey) throws -> Response {
+        for (brand, categories) in producer.authorisations {
+            guard key.scope.contains(brand) else {
+                throw Access.forbidden(zh: "此密钥不能为品牌“\(brand)”登记生产者", en: "this key may not register producers for brand “\(brand)”")
+            }
+            guard let published = try store.currentStandard(brand: brand) else {
+                throw Problem(.unprocessableContent, "brand.not_published", StoreError.brandNotPublished(brand).message)
+            }
+            for category in categories where published.standard.category(category) == nil {
+                throw Problem(.unprocessableContent, "category.unknown", zh: "品牌“\(brand)”没有品类“\(category)”", en: "brand “\(brand)” has no category “\(category)”")
+            }
+        }
+        if try store.producer(id: producer.id) != nil {
+            throw Problem(.conflict, "producer.exists", zh: "生产者“\(producer.id)”已存在", en: "producer “\(producer.id)” already exists")
+        }
+        _ = try store.saveProducers([producer], actor: Self.actor(key))
+        return Self.json(Self.producerJSON(producer), status: .created)
     }
 
     /// A producer from a request body: `{id, name: {zh, en}, uscc, admin_code, address?, authorisations: {brand: [category]}}`.

@@ -13,61 +13,90 @@ extension ServerState {
     func addProductRoutes(to router: Router<TerroirRequestContext>) {
         router.post("/v1/products/validate") { request, context in
             let key = try Access.require(context, .officer, .producer, .station)
-            let (_, outcome, _) = try validated(try await jsonObject(request), key: key, existing: nil)
-            return Self.json(try outcome.report.storedJSON())
+            let body = try await body(request)
+            return try await offload {
+                let (_, outcome, _) = try validated(Self.jsonObject(body), key: key, existing: nil)
+                return Self.json(try outcome.report.storedJSON())
+            }
         }
         router.post("/v1/products") { request, context in
             let key = try Access.require(context, .producer, .station)
-            let (published, outcome, producer) = try validated(try await jsonObject(request), key: key, existing: nil)
-            guard let product = outcome.product, outcome.report.isCompliant else { throw Self.nonCompliant(outcome.report) }
-            if try store.product(reference: "\(producer.id)/\(product.sku)") != nil {
-                throw Problem(.conflict, "product.exists", zh: "生产者“\(producer.id)”已有货号“\(product.sku)”；请用 PUT 修改",
-                              en: "producer “\(producer.id)” already has sku “\(product.sku)”; change it with PUT")
+            let body = try await body(request)
+            let exportContext = try await cache.exportContext()
+            return try await offload {
+                let (published, outcome, producer) = try validated(Self.jsonObject(body), key: key, existing: nil)
+                guard let product = outcome.product, outcome.report.isCompliant else { throw Self.nonCompliant(outcome.report) }
+                if try store.product(reference: "\(producer.id)/\(product.sku)") != nil {
+                    throw Problem(.conflict, "product.exists", zh: "生产者“\(producer.id)”已有货号“\(product.sku)”；请用 PUT 修改",
+                                  en: "producer “\(producer.id)” already has sku “\(product.sku)”; change it with PUT")
+                }
+                let stored = try save(product, report: outcome.report, published: published, key: key)
+                return Self.json(exportContext.entry(stored).canonicalJSON(), status: .created)
             }
-            let stored = try save(product, report: outcome.report, published: published, key: key)
-            return Self.json(try cache.exportContext().entry(stored).canonicalJSON(), status: .created)
         }
         router.get("/v1/products/:id") { _, context in
             let key = try Access.require(context, .officer, .producer, .station)
-            let (stored, _) = try ownedProduct(context, key: key)
-            return Self.json(try cache.exportContext().entry(stored).canonicalJSON())
+            let id = try Self.productID(context)
+            let exportContext = try await cache.exportContext()
+            return try await offload {
+                let (stored, _) = try ownedProduct(id, key: key)
+                return Self.json(exportContext.entry(stored).canonicalJSON())
+            }
         }
         router.put("/v1/products/:id") { request, context in
             let key = try Access.require(context, .producer, .station)
-            let (stored, _) = try ownedProduct(context, key: key)
-            let (published, outcome, _) = try validated(try await jsonObject(request), key: key, existing: stored)
-            guard let product = outcome.product, outcome.report.isCompliant else { throw Self.nonCompliant(outcome.report) }
-            let saved = try save(product, report: outcome.report, published: published, key: key)
-            return Self.json(try cache.exportContext().entry(saved).canonicalJSON())
+            let id = try Self.productID(context)
+            let body = try await body(request)
+            let exportContext = try await cache.exportContext()
+            return try await offload {
+                let (stored, _) = try ownedProduct(id, key: key)
+                let (published, outcome, _) = try validated(Self.jsonObject(body), key: key, existing: stored)
+                guard let product = outcome.product, outcome.report.isCompliant else { throw Self.nonCompliant(outcome.report) }
+                let saved = try save(product, report: outcome.report, published: published, key: key)
+                return Self.json(exportContext.entry(saved).canonicalJSON())
+            }
         }
         router.delete("/v1/products/:id") { _, context in
             let key = try Access.require(context, .officer, .producer, .station)
-            let (stored, _) = try ownedProduct(context, key: key)
-            try store.deleteProduct(id: stored.id, actor: Self.actor(key))
-            return Response(status: .noContent)
+            let id = try Self.productID(context)
+            return try await offload {
+                let (stored, _) = try ownedProduct(id, key: key)
+                try store.deleteProduct(id: stored.id, actor: Self.actor(key))
+                return Response(status: .noContent)
+            }
         }
         router.post("/v1/products/:id/certify") { _, context in
             let key = try Access.require(context, .officer)
-            let (stored, _) = try ownedProduct(context, key: key)
-            switch try store.certify(ids: [stored.id], actor: Self.actor(key)).first {
-            case .certified, .alreadyCertified:
-                return Self.json(try cache.exportContext().entry(try store.product(reference: String(stored.id)) ?? stored).canonicalJSON())
-            case .refused(_, let reason):
-                throw Problem(.conflict, "product.not_certifiable", reason)
-            case nil:
-                throw Problem.notFound("no product \(stored.id)", zh: "没有产品 \(stored.id)")
+            let id = try Self.productID(context)
+            let exportContext = try await cache.exportContext()
+            return try await offload {
+                let (stored, _) = try ownedProduct(id, key: key)
+                switch try store.certify(ids: [stored.id], actor: Self.actor(key)).first {
+                case .certified, .alreadyCertified:
+                    return Self.json(exportContext.entry(try store.product(reference: String(stored.id)) ?? stored).canonicalJSON())
+                case .refused(_, let reason):
+                    throw Problem(.conflict, "product.not_certifiable", reason)
+                case nil:
+                    throw Problem.notFound("no product \(stored.id)", zh: "没有产品 \(stored.id)")
+                }
             }
         }
     }
 
-    /// A product the key may act on, with its producer.
-    /// - Throws: 404 for none, 403 outside the key's scope.
-    func ownedProduct(_ context: TerroirRequestContext, key: APIKey) throws -> (StoredProduct, Producer) {
+    /// The product id in the path.
+    /// - Throws: 400 unless it is a positive whole number.
+    static func productID(_ context: TerroirRequestContext) throws -> Int64 {
         let text = try context.parameters.require("id")
         guard let id = Int64(text), id > 0 else {
             throw Problem(.badRequest, "product.id_malformed", zh: "产品编号“\(text)”无效：应为正整数，如 /v1/products/12",
                           en: "product id “\(text)” is malformed: expected a positive whole number, such as /v1/products/12")
         }
+        return id
+    }
+
+    /// A product the key may act on, with its producer. Blocks: on `StoreThreads`.
+    /// - Throws: 404 for none, 403 outside the key's scope.
+    func ownedProduct(_ id: Int64, key: APIKey) throws -> (StoredProduct, Producer) {
         guard let stored = try store.product(reference: String(id)), let producer = try store.producer(id: stored.product.producerID) else {
             throw Problem.notFound("no product \(id)", zh: "没有产品 \(id)")
         }

@@ -15,17 +15,20 @@ extension ServerState {
     func addResolverRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/**") { request, _ in
             let path = request.uri.path
-            if let page = CatalogLinks.page(path: path) { return try catalogPage(page) }
+            if let page = CatalogLinks.page(path: path) {
+                let context = try await cache.exportContext()
+                return try await offload { try catalogPage(page, context: context) }
+            }
             guard path.contains("/01/") || path.contains("/gtin/") else { throw HTTPError(.notFound) }
             let query = request.uri.query.map { "?" + $0 } ?? ""
             let uri: DigitalLinkURI
             do throws(DigitalLinkError) { uri = try DigitalLinkURI(parsing: "https://resolver" + path + query) } catch {
                 throw Problem(.badRequest, error.code, zh: "不是有效的 GS1 数字链接：\(error.explanation.zh)", en: "not a valid GS1 Digital Link: \(error.explanation.en)")
             }
-            guard let (stored, entry) = try cache.product(gtin: uri.gtin) else {
+            guard let (stored, entry) = try await cache.product(gtin: uri.gtin) else {
                 throw Problem.notFound("no product has the GTIN \(uri.gtin.digits)", zh: "没有 GTIN 为 \(uri.gtin.digits) 的产品")
             }
-            let (verdict, scans) = try verdict(for: uri)
+            let (verdict, scans) = try await verdict(for: uri)
             metrics.add("terroir_scans_total{verdict=\"\(verdict.rawValue)\"}")
             let accept = request.headers[.accept] ?? ""
             let (type, body): (String, String) =
@@ -46,14 +49,14 @@ extension ServerState {
 
     /// Whether the serial was issued for this GTIN and lot with this signature, and how
     /// often it has been scanned (counted only for issued serials).
-    private func verdict(for uri: DigitalLinkURI) throws -> (ScanVerdict, Int) {
+    private func verdict(for uri: DigitalLinkURI) async throws -> (ScanVerdict, Int) {
         guard let serialText = uri.serial else { return (.notSerialised, 0) }
-        guard let serial = Int64(serialText), let issued = try cache.issuedSerial(gtin: uri.gtin, serial: serial), issued.lot == uri.lot,
+        guard let serial = Int64(serialText), let issued = try await cache.issuedSerial(gtin: uri.gtin, serial: serial), issued.lot == uri.lot,
               let signature = uri.otherQuery.first(where: { $0.name == SerialSignature.parameter })?.value,
               SerialSignature.verify(signature, key: issued.key, gtin: uri.gtin, lot: uri.lot, serial: serialText) else {
             return (.notIssued, 0)
         }
-        let scans = try self.scans.record(gtin: uri.gtin.digits, lot: issued.lot, serial: serialText)
+        let scans = try await self.scans.record(gtin: uri.gtin.digits, lot: issued.lot, serial: serialText)
         return (scans > ScanVerdict.suspiciousScans ? .suspicious : .genuine, scans)
     }
 

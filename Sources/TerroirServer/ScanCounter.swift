@@ -12,6 +12,7 @@ public final class ScanCounter: Service, @unchecked Sendable {
     }
 
     private let store: CatalogStore
+    private let threads: StoreThreads
     private let interval: Duration
     private let logger = Logger(label: "terroir-server.scans")
     private let lock = NSLock()
@@ -19,28 +20,31 @@ public final class ScanCounter: Service, @unchecked Sendable {
     private var pending: [Item: Int] = [:]
     static let maximumRemembered = 100_000
 
-    public init(store: CatalogStore, interval: Duration = .milliseconds(200)) {
+    public init(store: CatalogStore, interval: Duration = .milliseconds(200), threads: StoreThreads = .shared) {
         self.store = store
         self.interval = interval
+        self.threads = threads
     }
 
-    /// Counts one scan; returns how many times the item has been scanned, this one included.
-    func record(gtin: String, lot: String, serial: String) throws -> Int {
+    /// Counts one scan; returns how many times the item has been scanned, this one
+    /// included. The store is read (on `StoreThreads`) only for an item not seen since
+    /// the process started.
+    func record(gtin: String, lot: String, serial: String) async throws -> Int {
         let item = Item(gtin: gtin, lot: lot, serial: serial)
-        lock.lock()
-        let known = counts[item]
-        lock.unlock()
-        let base = try known ?? store.scanCount(gtin: gtin, lot: lot, serial: serial)
-        lock.lock()
-        defer { lock.unlock() }
-        if counts.count >= Self.maximumRemembered && pending.isEmpty { counts = [:] }
-        let count = max(counts[item] ?? base, base) + 1
-        counts[item] = count
-        pending[item, default: 0] += 1
-        return count
+        let known = lock.withLock { counts[item] }
+        let store = self.store
+        let base: Int
+        if let known { base = known } else { base = try await threads.run { try store.scanCount(gtin: gtin, lot: lot, serial: serial) } }
+        return lock.withLock {
+            if counts.count >= Self.maximumRemembered && pending.isEmpty { counts = [:] }
+            let count = max(counts[item] ?? base, base) + 1
+            counts[item] = count
+            pending[item, default: 0] += 1
+            return count
+        }
     }
 
-    /// Writes the counts gathered since the last write.
+    /// Writes the counts gathered since the last write. Blocks: on `StoreThreads`.
     public func flush() {
         lock.lock()
         let batch = pending
@@ -60,8 +64,8 @@ public final class ScanCounter: Service, @unchecked Sendable {
     public func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await Task.sleep(for: interval)
-            flush()
+            try? await threads.run { self.flush() }
         }
-        flush()
+        try? await threads.run { self.flush() }
     }
 }

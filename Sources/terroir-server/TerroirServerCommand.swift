@@ -22,7 +22,7 @@ struct TerroirServerCommand: AsyncParsableCommand {
         do {
             // `--help` and `-h` come back as the parser's own help command, not as this
             // one: print the help rather than cast.
-            guard var command = try parseAsRoot() as? TerroirServerCommand else {
+            guard let command = try parseAsRoot() as? TerroirServerCommand else {
                 print(helpMessage())
                 return 0
             }
@@ -47,6 +47,6 @@ struct TerroirServerCommand: AsyncParsableCommand {
             configuration.requestsPerSecond = rateLimit
             configuration.burst = rateLimit * 2
         }
-        try await buildApplication(configuration: configuration).runService()
+        try await serve(configuration: configuration)
     }
 }

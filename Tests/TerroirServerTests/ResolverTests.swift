@@ -65,16 +65,16 @@ struct ResolverTests {
 
 /// Scan counts are kept in memory between writes and reach the store when flushed.
 struct ScanCounterTests {
-    @Test func countsReachTheStoreWhenFlushed() throws {
+    @Test func countsReachTheStoreWhenFlushed() async throws {
         let fixture = try ServerFixture()
         let counter = ScanCounter(store: fixture.store)
-        #expect(try counter.record(gtin: "06901234567014", lot: "L1", serial: "1") == 1)
-        #expect(try counter.record(gtin: "06901234567014", lot: "L1", serial: "1") == 2)
+        #expect(try await counter.record(gtin: "06901234567014", lot: "L1", serial: "1") == 1)
+        #expect(try await counter.record(gtin: "06901234567014", lot: "L1", serial: "1") == 2)
         #expect(try fixture.store.scanCount(gtin: "06901234567014", lot: "L1", serial: "1") == 0)
         counter.flush()
         #expect(try fixture.store.scanCount(gtin: "06901234567014", lot: "L1", serial: "1") == 2)
         // Another process (a restart) goes on from the stored count.
         let restarted = ScanCounter(store: fixture.store)
-        #expect(try restarted.record(gtin: "06901234567014", lot: "L1", serial: "1") == 3)
+        #expect(try await restarted.record(gtin: "06901234567014", lot: "L1", serial: "1") == 3)
     }
 }
