@@ -45,8 +45,8 @@ public func buildRouter(store: CatalogStore, configuration: ServerConfiguration,
     let state = ServerState(store: store, metrics: ServerMetrics(), configuration: configuration, cache: cache,
                             scans: scans ?? ScanCounter(store: store), threads: threads)
     let router = Router(context: TerroirRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.info))
-    router.add(middleware: MetricsMiddleware(metrics: state.metrics))
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: WriteInvalidationMiddleware(cache: cache))
     router.add(middleware: AuthMiddleware(cache: cache, limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))

@@ -15,7 +15,7 @@ extension ServerState {
             return Self.json(healthy ? "{\"status\":\"ok\"}" : "{\"status\":\"store unavailable\"}", status: healthy ? .ok : .serviceUnavailable)
         }
         router.get("/metrics") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.text)))
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: metrics.text)))
         }
         router.get("/openapi.json") { request, _ in
             try Representation(bytes: OpenAPIDocument.bytes, contentType: "application/json").response(to: request)

@@ -81,7 +81,7 @@ extension ServerState {
             try Self.refuse(reasons)
             throw Problem(.conflict, "labels.refused", zh: "标签发放被拒绝", en: "labels refused")
         case .issued(let batch, let secret):
-            metrics.add("terroir_labels_issued_total", batch.count)
+            metrics.labelsIssued(batch.count)
             return Self.json(try Self.batchJSON(batch, key: secret, resolver: published.standard.resolver), status: .created)
         }
     }

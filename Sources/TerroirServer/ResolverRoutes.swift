@@ -29,7 +29,7 @@ extension ServerState {
                 throw Problem.notFound("no product has the GTIN \(uri.gtin.digits)", zh: "没有 GTIN 为 \(uri.gtin.digits) 的产品")
             }
             let (verdict, scans) = try await verdict(for: uri)
-            metrics.add("terroir_scans_total{verdict=\"\(verdict.rawValue)\"}")
+            metrics.scanned(verdict: verdict)
             let accept = request.headers[.accept] ?? ""
             let (type, body): (String, String) =
                 if accept.contains("text/html") {

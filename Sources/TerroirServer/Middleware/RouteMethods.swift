@@ -16,15 +16,19 @@ struct RouteMethods: Sendable {
 
     /// The methods `path` is routed for, or `nil` when no route has its shape.
     /// The resolver answers its key paths under any prefix, so `…/01/…` matches them.
+    /// As in the router, a literal segment wins over a parameter: `PUT
+    /// /v1/products/validate` is not `PUT /v1/products/{id}`.
     func allowed(for path: String) -> [String]? {
         let segments = path.split(separator: "?", maxSplits: 1).first.map { $0.split(separator: "/") } ?? []
-        var methods: Set<String> = []
+        var best: (literals: Int, methods: Set<String>) = (-1, [])
         for template in templates where template.segments.count <= segments.count {
             let tail = segments.suffix(template.segments.count)
             let prefixAllowed = template.segments.first == "01" || tail.count == segments.count
             guard prefixAllowed, zip(template.segments, tail).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) else { continue }
-            methods.formUnion(template.methods)
+            let literals = template.segments.filter { !$0.hasPrefix("{") }.count
+            if literals > best.literals { best = (literals, []) }
+            if literals == best.literals { best.methods.formUnion(template.methods) }
         }
-        return methods.isEmpty ? nil : methods.sorted()
+        return best.methods.isEmpty ? nil : best.methods.sorted()
     }
 }
