@@ -148,6 +148,7 @@ let package = Package(
             dependencies: [
                 "TerroirServer", "CatalogStore", "ProductSpecs", "BrandStandards", "DigitalLink", "Measures", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

@@ -9,7 +9,9 @@ enum FixturePaths {
     static let lintAssets = fixtures.appendingPathComponent("Assets")
     static let demoBrands = repository.appendingPathComponent("Brands")
 
-    /// The lint fixtures' names (their folder names), sorted.
+    /// The lint fixtures' names (their folder names), sorted. Empty when the folder is
+    /// missing: `LintFixtureTests.theFixturesAreThere` fails then, so that no case
+    /// passes by not running.
     static let lintCases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: lintBrands.path)) ?? []).sorted()
 
     static func lintFile(_ name: String) -> URL {

@@ -29,6 +29,14 @@ struct LintFixtureTests {
 
     let linter = BrandLinter(assetsDirectory: FixturePaths.lintAssets)
 
+    /// A missing or moved fixture folder would leave the parameterised test with no
+    /// case, and so passing.
+    @Test func theFixturesAreThere() {
+        let cases = Set(FixturePaths.lintCases)
+        #expect(cases.count >= 20, "only \(cases.count) lint fixtures in \(FixturePaths.lintBrands.path)")
+        #expect(cases.isSuperset(of: ["valid"] + Self.wholeFileCases.keys), "missing: \(Set(["valid"] + Self.wholeFileCases.keys).subtracting(cases).sorted())")
+    }
+
     @Test(arguments: FixturePaths.lintCases)
     func fixtureGetsItsDiagnostics(name: String) throws {
         let report = linter.lint(FixturePaths.lintFile(name), displayPath: "\(name)/brand.yaml")

@@ -70,7 +70,10 @@ struct LabelBatchTests {
         }
         #expect(reasons.contains { $0.en.contains("only for certified products") })
         #expect(try fixture.store.labelBatches().isEmpty)
-        guard case .issued(let batch, _) = try fixture.store.issueLabelBatch(Self.request(certified), actor: "p") else { return }
+        guard case .issued(let batch, _) = try fixture.store.issueLabelBatch(Self.request(certified), actor: "p") else {
+            Issue.record("the certified product was refused too")
+            return
+        }
         #expect(batch.firstSerial == 1)
     }
 

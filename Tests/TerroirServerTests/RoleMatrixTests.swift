@@ -8,56 +8,106 @@ import ProductSpecs
 import TestSupport
 import Testing
 
-/// Every route, every role and no key: the expected 2xx, 401 or 403.
+/// Every route of the OpenAPI document that needs a key, every role and no key: the
+/// expected 2xx, 401 or 403.
 struct RoleMatrixTests {
-    enum Outcome: Equatable {
-        case allowed, unauthorized, forbidden
-    }
-
     struct Case: Sendable {
         let method: HTTPRequest.Method
-        let path: String
+        /// The route as the OpenAPI document names it.
+        let route: String
+        /// The path to request, made just before each request (a product to delete, say).
+        let path: @Sendable () throws -> String
         let body: String?
         /// The roles that may; every other role gets 403, no key 401.
         let allowed: Set<String>
+
+        init(_ method: HTTPRequest.Method, _ route: String, path: String? = nil, body: String? = nil, allowed: Set<String>,
+             freshPath: (@Sendable () throws -> String)? = nil) {
+            self.method = method
+            self.route = route
+            self.path = freshPath ?? { path ?? route }
+            self.body = body
+            self.allowed = allowed
+        }
     }
 
-    static func cases(_ fixture: ServerFixture) -> [Case] {
+    static let everyRole: Set<String> = ["officer", "other-officer", "producer", "station", "platform"]
+
+    static func cases(_ fixture: ServerFixture, batch: Int64) -> [Case] {
         let product = fixture.certifiedID
         let newProduct = """
-            {"brand":"sihong-4x","sku":"NEW-\\(UUID)","category":"rice","name_zh":"新米","origin":"321324101","producer":"farm",
+            {"brand":"sihong-4x","sku":"NEW-\\(ROLE)","category":"rice","name_zh":"新米","origin":"321324101","producer":"farm",
              "gtin":"6901234567038","attributes":{"net_content":"5 kg","grade":"grade-1","moisture":"14.5%","variety":"南粳9108"}}
             """
+        let changedProduct = """
+            {"category":"rice","name_zh":"新米（改）","origin":"321324101","gtin":"6901234567014",
+             "attributes":{"net_content":"5 kg","grade":"grade-1","moisture":"14.0%","variety":"南粳9108"}}
+            """
+        let newProducer = """
+            {"id":"new-\\(ROLE)","name":{"zh":"新社","en":"New co-op"},"uscc":"92321322MA1F2G3H5R","admin_code":"321324101",
+             "authorisations":{"sihong-4x":["rice"]}}
+            """
+        let store = fixture.fixture
         return [
-            Case(method: .get, path: "/v1/brands", body: nil, allowed: ["officer", "other-officer", "producer", "station", "platform"]),
-            Case(method: .get, path: "/v1/brands/sihong-4x", body: nil, allowed: ["officer", "other-officer", "producer", "station", "platform"]),
-            Case(method: .get, path: "/v1/producers/farm", body: nil, allowed: ["officer", "producer", "station"]),
-            Case(method: .post, path: "/v1/products/validate", body: newProduct, allowed: ["officer", "producer", "station"]),
-            Case(method: .post, path: "/v1/products", body: newProduct, allowed: ["producer", "station"]),
-            Case(method: .get, path: "/v1/products/\(product)", body: nil, allowed: ["officer", "producer", "station"]),
-            Case(method: .post, path: "/v1/products/\(product)/certify", body: nil, allowed: ["officer"]),
-            Case(method: .post, path: "/v1/label-batches", body: "{\"product\":\(product),\"lot\":\"L1\",\"count\":2}", allowed: ["producer", "station"]),
-            Case(method: .get, path: "/v1/catalog/products", body: nil, allowed: ["officer", "other-officer", "platform"]),
-            Case(method: .get, path: "/v1/catalog/changes", body: nil, allowed: ["officer", "other-officer", "platform"]),
-            Case(method: .get, path: "/v1/catalog/export?format=ndjson", body: nil, allowed: ["officer", "other-officer", "platform"]),
+            Case(.get, "/v1/brands", allowed: everyRole),
+            Case(.get, "/v1/brands/{id}", path: "/v1/brands/sihong-4x", allowed: everyRole),
+            Case(.post, "/v1/producers", body: newProducer, allowed: ["officer"]),
+            Case(.get, "/v1/producers/{id}", path: "/v1/producers/farm", allowed: ["officer", "producer", "station"]),
+            Case(.post, "/v1/products/validate", body: newProduct, allowed: ["officer", "producer", "station"]),
+            Case(.post, "/v1/products", body: newProduct, allowed: ["producer", "station"]),
+            Case(.get, "/v1/products/{id}", path: "/v1/products/\(product)", allowed: ["officer", "producer", "station"]),
+            Case(.post, "/v1/products/{id}/certify", path: "/v1/products/\(product)/certify", allowed: ["officer"]),
+            Case(.post, "/v1/label-batches", body: "{\"product\":\(product),\"lot\":\"L1\",\"count\":2}", allowed: ["producer", "station"]),
+            Case(.get, "/v1/label-batches/{id}", path: "/v1/label-batches/\(batch)", allowed: ["officer", "producer", "station"]),
+            Case(.get, "/v1/label-batches/{id}/labels/{file}", path: "/v1/label-batches/\(batch)/labels/1.svg", allowed: ["officer", "producer", "station"]),
+            Case(.get, "/v1/catalog/products", allowed: ["officer", "other-officer", "platform"]),
+            Case(.get, "/v1/catalog/changes", allowed: ["officer", "other-officer", "platform"]),
+            Case(.get, "/v1/catalog/export", path: "/v1/catalog/export?format=ndjson", allowed: ["officer", "other-officer", "platform"]),
+            Case(.put, "/v1/products/{id}", path: "/v1/products/\(product)", body: changedProduct, allowed: ["producer", "station"]),
+            // Each request deletes a product of its own, made just before it.
+            Case(.delete, "/v1/products/{id}", allowed: ["officer", "producer", "station"], freshPath: {
+                let sku = "DEL-\(UUID().uuidString.prefix(8))"
+                try store.importAll([StoreFixture.rice(sku)])
+                return "/v1/products/\(try store.store.product(reference: "farm/\(sku)")!.id)"
+            }),
         ]
+    }
+
+    /// A batch of two labels of the certified product, issued as its producer.
+    static func batch(_ fixture: ServerFixture, client: some TestClientProtocol) async throws -> Int64 {
+        let issued = try await client.execute(uri: "/v1/label-batches", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
+                                              body: ByteBuffer(string: "{\"product\":\(fixture.certifiedID),\"lot\":\"M1\",\"count\":2}"))
+        return try #require(issued.json["id"] as? Int64 ?? (issued.json["id"] as? Int).map(Int64.init), "\(issued.text)")
+    }
+
+    @Test func theMatrixCoversEveryRouteThatNeedsAKey() throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: ServerFixture.openAPIURL)) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        let secured = Set(paths.flatMap { path, operations in
+            operations.filter { ($0.value["security"] as? [Any])?.isEmpty != true }.map { "\($0.key.uppercased()) \(path)" }
+        })
+        let covered = Set(Self.cases(try ServerFixture(), batch: 1).map { "\($0.method.rawValue) \($0.route)" })
+        #expect(secured.count >= 16)
+        #expect(covered == secured, "not in the matrix: \(secured.subtracting(covered).sorted()); not in the document: \(covered.subtracting(secured).sorted())")
     }
 
     @Test func everyRouteAnswersEveryRoleAsItShould() async throws {
         let fixture = try ServerFixture()
         let roles = ["officer", "other-officer", "producer", "station", "platform"]
         try await fixture.application.test(.router) { client in
-            for testCase in Self.cases(fixture) {
+            let batch = try await Self.batch(fixture, client: client)
+            for testCase in Self.cases(fixture, batch: batch) {
                 for role in roles + ["none"] {
                     let token = role == "none" ? nil : fixture.tokens[role]
-                    let body = testCase.body.map { ByteBuffer(string: $0.replacingOccurrences(of: "\\(UUID)", with: "\(role)")) }
-                    let response = try await client.execute(uri: testCase.path, method: testCase.method, headers: ServerFixture.headers(token), body: body)
-                    let expected: HTTPResponse.Status.Kind = role == "none" ? .clientError : testCase.allowed.contains(role) ? .successful : .clientError
+                    let body = testCase.body.map { ByteBuffer(string: $0.replacingOccurrences(of: "\\(ROLE)", with: role)) }
+                    let path = try testCase.path()
+                    let response = try await client.execute(uri: path, method: testCase.method, headers: ServerFixture.headers(token), body: body)
                     let expectedCode = role == "none" ? 401 : testCase.allowed.contains(role) ? nil : 403
-                    #expect(response.status.kind == expected, "\(testCase.method) \(testCase.path) as \(role): \(response.status) \(response.text.prefix(300))")
-                    if let expectedCode { #expect(response.status.code == expectedCode, "\(testCase.method) \(testCase.path) as \(role)") }
-                    if response.status.kind != .successful {
+                    if let expectedCode {
+                        #expect(response.status.code == expectedCode, "\(testCase.method) \(path) as \(role): \(response.status) \(response.text.prefix(300))")
                         #expect(response.headers[.contentType] == "application/problem+json")
+                    } else {
+                        #expect(response.status.kind == .successful, "\(testCase.method) \(path) as \(role): \(response.status) \(response.text.prefix(300))")
                     }
                 }
             }

@@ -47,6 +47,9 @@ struct ServerFixture: Sendable {
         return Application(router: buildRouter(store: fixture.store, configuration: configuration))
     }
 
+    /// The service's OpenAPI document in the repository.
+    static let openAPIURL = StoreFixture.repository.appendingPathComponent("Sources/TerroirServer/openapi.json")
+
     static func headers(_ token: String?, _ extra: HTTPFields = [:]) -> HTTPFields {
         var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
