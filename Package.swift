@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CatalogStore", targets: ["CatalogStore"]),
         .library(name: "CatalogExport", targets: ["CatalogExport"]),
         .library(name: "Labels", targets: ["Labels"]),
+        .library(name: "Workflows", targets: ["Workflows"]),
         .library(name: "TerroirServer", targets: ["TerroirServer"]),
     ],
     dependencies: [
@@ -78,9 +79,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Workflows",
+            dependencies: ["Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport", "Labels"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "TerroirCLI",
             dependencies: [
-                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport", "Labels",
+                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport", "Labels", "Workflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -89,7 +95,7 @@ let package = Package(
         .target(
             name: "TerroirServer",
             dependencies: [
-                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport", "Labels",
+                "Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CatalogStore", "CatalogExport", "Labels", "Workflows",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -152,6 +158,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WorkflowsTests",
+            dependencies: ["Workflows", "CatalogStore", "ProductSpecs", "BrandStandards", "Measures", "Labels", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -6,7 +6,7 @@ import ProductSpecs
 
 /// A batch of labels: a contiguous range of serials of one GTIN and lot, taken from
 /// the store at once and never given out again.
-public struct LabelBatch: Sendable, Equatable {
+public struct LabelBatch: Sendable, Equatable, Codable {
     public let id: Int64
     public let productID: Int64
     public let brandID: String

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Labels
 import Measures
+import Workflows
 
 /// Runs `terroir` with the exit codes its users rely on: 0 ok, 1 the input failed
 /// its checks, 2 a usage or environment error. Never a stack trace.
@@ -22,6 +23,11 @@ public enum TerroirMain {
         } catch let error as LabelError {
             StandardError.write("terroir: \(error.message.en)\n         \(error.message.zh)\n")
             return 1
+        } catch let error as WorkflowError {
+            // A reference to nothing, like a store failure, is the caller's environment
+            // (exit 2); a refusal by the rules is the input failing its checks (exit 1).
+            StandardError.write(WorkflowErrorText.render(error) + "\n")
+            return error.kind == .failure || error.kind == .notFound ? 2 : 1
         } catch let error as CLIError {
             StandardError.write("terroir: \(error.message.en)\n         \(error.message.zh)\n")
             return 2

@@ -6,12 +6,13 @@ import Foundation
 import Hummingbird
 import Measures
 import ProductSpecs
+import Workflows
 
 extension ServerState {
     /// `/v1/brands`: the published standards, to any key.
     func addBrandRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/v1/brands") { request, context in
-            _ = try Access.require(context, .officer, .producer, .station, .platform)
+            _ = try Access.actor(context, .readBrands)
             var json = JSONBuilder()
             json.beginArray()
             for published in try await offload({ try store.currentStandards() }) {
@@ -32,7 +33,7 @@ extension ServerState {
             return try Representation(bytes: json.bytes, contentType: "application/json").response(to: request)
         }
         router.get("/v1/brands/:id") { request, context in
-            _ = try Access.require(context, .officer, .producer, .station, .platform)
+            _ = try Access.actor(context, .readBrands)
             let id = try context.parameters.require("id")
             guard let published = try await offload({ try store.currentStandard(brand: id) }) else {
                 throw Problem.notFound("no published brand “\(id)”", zh: "没有已发布的品牌“\(id)”")

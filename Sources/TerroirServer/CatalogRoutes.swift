@@ -7,6 +7,7 @@ import Hummingbird
 import Measures
 import NIOCore
 import ProductSpecs
+import Workflows
 
 extension ServerState {
     static let defaultPageSize = 100
@@ -16,8 +17,8 @@ extension ServerState {
     /// and are gzipped on request; whole exports stream.
     func addCatalogRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/v1/catalog/products") { request, context in
-            let key = try Access.require(context, .platform, .officer)
-            let filter = try await knownBrand(Self.filter(request, key: key))
+            let actor = try Access.actor(context, .readCatalog)
+            let filter = try await knownBrand(Self.filter(request, actor: actor))
             let limit = try Self.limit(request)
             var after: Int64 = 0
             if let token = request.uri.queryParameters.get("cursor"), !token.isEmpty {
@@ -41,8 +42,8 @@ extension ServerState {
             return try Representation(bytes: page.bytes, contentType: "application/json", digest: page.digest).response(to: request)
         }
         router.get("/v1/catalog/changes") { request, context in
-            let key = try Access.require(context, .platform, .officer)
-            let brand = try await knownBrand(Self.filter(request, key: key)).brand
+            let actor = try Access.actor(context, .followFeed)
+            let brand = try await knownBrand(Self.filter(request, actor: actor)).brand
             let after = try Self.integer(request, "after", default: 0, minimum: 0)
             let limit = try Self.limit(request)
             let bytes = try await offload {
@@ -54,8 +55,8 @@ extension ServerState {
             return try Representation(bytes: bytes, contentType: ExportFormat.ndjson.mediaType).response(to: request)
         }
         router.get("/v1/catalog/export") { request, context in
-            let key = try Access.require(context, .platform, .officer)
-            let filter = try await knownBrand(Self.filter(request, key: key))
+            let actor = try Access.actor(context, .exportCatalog)
+            let filter = try await knownBrand(Self.filter(request, actor: actor))
             let name = request.uri.queryParameters.get("format") ?? "json"
             guard let format = ExportFormat(rawValue: name) else {
                 throw Problem.badRequest("format.unknown", zh: "未知格式“\(name)”", en: "unknown format “\(name)”; one of \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -68,12 +69,12 @@ extension ServerState {
     }
 
     /// `brand` and `category` from the query; an officer sees only its own brands.
-    static func filter(_ request: Request, key: APIKey) throws -> CatalogFilter {
+    static func filter(_ request: Request, actor: Actor) throws -> CatalogFilter {
         var brand = request.uri.queryParameters.get("brand")
-        if key.role == .officer {
-            if brand == nil && key.scope.count == 1 { brand = key.scope.first }
-            guard let chosen = brand, key.scope.contains(chosen) else {
-                throw Access.forbidden(zh: "官员密钥只能读取其品牌的目录（用 brand= 指定）", en: "an officer key reads only its brands' catalog (name one with brand=)")
+        if actor.role == .officer {
+            if brand == nil && actor.scope.count == 1 { brand = actor.scope.first }
+            guard let chosen = brand, actor.scope.contains(chosen) else {
+                throw WorkflowError(.forbidden, "auth.forbidden", zh: "官员密钥只能读取其品牌的目录（用 brand= 指定）", en: "an officer key reads only its brands' catalog (name one with brand=)")
             }
         }
         return CatalogFilter(brand: brand, category: request.uri.queryParameters.get("category"))

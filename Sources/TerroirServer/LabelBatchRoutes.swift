@@ -8,6 +8,7 @@ import Labels
 import Measures
 import NIOCore
 import ProductSpecs
+import Workflows
 
 extension ServerState {
     /// The most labels one HTTP request may issue; larger batches are the batch tool's.
@@ -17,28 +18,28 @@ extension ServerState {
     /// manifest) and preview single labels.
     func addLabelBatchRoutes(to router: Router<TerroirRequestContext>) {
         router.post("/v1/label-batches") { request, context in
-            let key = try Access.require(context, .producer, .station)
+            let actor = try Access.actor(context, .issueLabelBatch)
             let bytes = try await body(request)
-            return try await offload { try issue(Self.jsonObject(bytes), key: key) }
+            return try await offload { try issue(Self.jsonObject(bytes), actor: actor) }
         }
         router.get("/v1/label-batches/:id") { _, context in
-            let key = try Access.require(context, .officer, .producer, .station)
+            let actor = try Access.actor(context, .readLabelBatch)
             let id = try context.parameters.require("id", as: Int64.self)
             return try await offload {
-                let (batch, secret, resolver) = try ownedBatch(id, key: key)
+                let (batch, secret, resolver) = try ownedBatch(id, actor: actor)
                 return Self.json(try Self.batchJSON(batch, key: secret, resolver: resolver))
             }
         }
         router.get("/v1/label-batches/:id/labels/:file") { _, context in
-            let key = try Access.require(context, .officer, .producer, .station)
+            let actor = try Access.actor(context, .readLabelBatch)
             let id = try context.parameters.require("id", as: Int64.self)
             let file = try context.parameters.require("file")
-            return try await offload { try label(file, batch: id, key: key) }
+            return try await offload { try label(file, batch: id, actor: actor) }
         }
     }
 
     /// Issues the batch a request body asks for. Blocks: on `StoreThreads`.
-    private func issue(_ body: [String: Any], key: APIKey) throws -> Response {
+    private func issue(_ body: [String: Any], actor: Actor) throws -> Response {
         guard let reference = (body["product"] as? String) ?? (body["product"] as? Int).map(String.init),
               let lot = body["lot"] as? String, body["count"] != nil else {
             let missing = ["product", "lot", "count"].filter { body[$0] == nil }
@@ -57,38 +58,15 @@ extension ServerState {
         guard let format = LabelFormat(rawValue: formatName) else {
             throw Problem(.unprocessableContent, "format.unknown", zh: "未知格式“\(formatName)”", en: "unknown format “\(formatName)”: png, svg or zpl")
         }
-        guard let stored = try store.product(reference: reference), let producer = try store.producer(id: stored.product.producerID) else {
-            throw Problem.notFound("no product “\(reference)”", zh: "没有产品“\(reference)”")
-        }
-        try Access.check(key, producer: producer, brand: stored.product.brandID)
-        guard let published = try store.currentStandard(brand: stored.product.brandID) else {
-            throw Problem(.unprocessableContent, "brand.not_published", StoreError.brandNotPublished(stored.product.brandID).message)
-        }
-        var request = LabelBatchRequest(productID: stored.id, lot: lot, count: count, size: "", dpi: 0, format: format.rawValue,
-                                        standardVersion: published.number, jobJSON: "")
-        try Self.refuse(try store.labelRefusals(for: request))
-        let job: LabelJob
-        do throws(LabelError) {
-            (job, request.jobJSON) = try LabelJobBuilder(standard: published.standard, assets: configuration.assetsPath, font: configuration.fontPath)
-                .prepare(product: stored.product, producer: producer, lot: lot, size: body["size"] as? String, dpi: body["dpi"] as? Int, format: format)
-        } catch {
-            throw Problem(.unprocessableContent, error.code, error.message)
-        }
-        request.size = job.size.id
-        request.dpi = job.dpi
-        switch try store.issueLabelBatch(request, actor: Self.actor(key)) {
-        case .refused(let reasons):
-            try Self.refuse(reasons)
-            throw Problem(.conflict, "labels.refused", zh: "标签发放被拒绝", en: "labels refused")
-        case .issued(let batch, let secret):
-            metrics.labelsIssued(batch.count)
-            return Self.json(try Self.batchJSON(batch, key: secret, resolver: published.standard.resolver), status: .created)
-        }
+        let issued = try IssueLabelBatch(store: store, assets: configuration.assetsPath, font: configuration.fontPath)
+            .run(.init(product: reference, lot: lot, count: count, size: body["size"] as? String, dpi: body["dpi"] as? Int, format: format), as: actor)
+        metrics.labelsIssued(issued.batch.count)
+        return Self.json(try Self.batchJSON(issued.batch, key: issued.key, resolver: issued.resolver), status: .created)
     }
 
     /// One label of a batch, drawn again: `file` is `SERIAL.png|svg|zpl`. Blocks: on `StoreThreads`.
-    private func label(_ file: String, batch id: Int64, key: APIKey) throws -> Response {
-        let (batch, secret, resolver) = try ownedBatch(id, key: key)
+    private func label(_ file: String, batch id: Int64, actor: Actor) throws -> Response {
+        let (batch, secret, resolver) = try ownedBatch(id, actor: actor)
         let parts = file.split(separator: ".", maxSplits: 1)
         guard parts.count == 2, let serial = Int64(parts[0]), let format = LabelFormat(rawValue: String(parts[1])) else {
             throw Problem.badRequest("label.file", zh: "标签文件名应为 序号.png|svg|zpl", en: "a label file is SERIAL.png, .svg or .zpl")
@@ -112,13 +90,13 @@ extension ServerState {
         }
     }
 
-    private func ownedBatch(_ id: Int64, key: APIKey) throws -> (LabelBatch, [UInt8], String) {
+    private func ownedBatch(_ id: Int64, actor: Actor) throws -> (LabelBatch, [UInt8], String) {
         guard let (batch, secret) = try store.labelBatch(id: id), let stored = try store.product(reference: String(batch.productID)),
               let producer = try store.producer(id: stored.product.producerID),
               let published = try store.standard(brand: batch.brandID, number: batch.standardVersion) else {
             throw Problem.notFound("no label batch \(id)", zh: "没有标签批次 \(id)")
         }
-        try Access.check(key, producer: producer, brand: batch.brandID)
+        try AccessRules.check(actor, producer: producer, brand: batch.brandID)
         return (batch, secret, published.standard.resolver)
     }
 
@@ -128,13 +106,6 @@ extension ServerState {
         } catch {
             throw .lotInvalid(lot: batch.lot, zh: error.explanation.zh, en: error.explanation.en)
         }
-    }
-
-    static func refuse(_ reasons: [LocalizedText]) throws {
-        guard !reasons.isEmpty else { return }
-        var problem = Problem(.conflict, "labels.refused", LocalizedText(zh: reasons.map(\.zh).joined(separator: "；"), en: reasons.map(\.en).joined(separator: "; ")))
-        problem.extensions["reasons"] = "[" + reasons.map { "{\"zh\":" + JSONText.quoted($0.zh) + ",\"en\":" + JSONText.quoted($0.en) + "}" }.joined(separator: ",") + "]"
-        throw problem
     }
 
     /// A batch and its manifest: each serial with the URI its QR code carries.

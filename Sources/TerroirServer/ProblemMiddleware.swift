@@ -6,6 +6,7 @@ import Hummingbird
 import Logging
 import Measures
 import ProductSpecs
+import Workflows
 
 /// Turns every error into an RFC 9457 problem: the client's mistakes into 4xx with
 /// what to change, and only the server's own failures into 500 (logged, never shown).
@@ -29,15 +30,13 @@ struct ProblemMiddleware: RouterMiddleware {
                 return problem.response
             }
             return Self.problem(for: error).response
+        } catch let error as WorkflowError {
+            if error.kind == .failure { context.logger.error("\(error.code): \(error.message.en)") }
+            return Problem(error).response
         } catch let error as StoreError {
-            switch error {
-            case .productNotFound, .producerNotFound: return Problem(.notFound, error.code, error.message).response
-            case .productHasLabels, .invalidTransition, .usccTaken: return Problem(.conflict, error.code, error.message).response
-            case .brandNotPublished: return Problem(.unprocessableContent, error.code, error.message).response
-            case .cannotOpen, .database: break
-            }
-            context.logger.error("store error: \(error.message.en)")
-            return Problem(.internalServerError, error.code, zh: "服务器内部错误", en: "the server failed; the request was not applied").response
+            let error = WorkflowError(error)
+            if error.kind == .failure { context.logger.error("\(error.code): \(error.message.en)") }
+            return Problem(error).response
         } catch {
             context.logger.error("unexpected error: \(String(describing: error))")
             return Problem(.internalServerError, "server.error", zh: "服务器内部错误", en: "the server failed; the request was not applied").response

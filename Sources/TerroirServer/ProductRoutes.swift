@@ -6,79 +6,75 @@ import Foundation
 import Hummingbird
 import Measures
 import ProductSpecs
+import Workflows
 
 extension ServerState {
     /// `/v1/products`: producers and stations register and change products, each
     /// validated against the brand's current standard; officers certify.
     func addProductRoutes(to router: Router<TerroirRequestContext>) {
         router.post("/v1/products/validate") { request, context in
-            let key = try Access.require(context, .officer, .producer, .station)
+            let actor = try Access.actor(context, .validateProduct)
             let body = try await body(request)
             return try await offload {
-                let (_, outcome, _) = try validated(Self.jsonObject(body), key: key, existing: nil)
+                let (_, outcome, _) = try validated(Self.jsonObject(body), actor: actor, existing: nil)
                 return Self.json(try outcome.report.storedJSON())
             }
         }
         router.post("/v1/products") { request, context in
-            let key = try Access.require(context, .producer, .station)
+            let actor = try Access.actor(context, .saveProducts)
             let body = try await body(request)
             let exportContext = try await cache.exportContext()
             return try await offload {
-                let (published, outcome, producer) = try validated(Self.jsonObject(body), key: key, existing: nil)
+                let (published, outcome, producer) = try validated(Self.jsonObject(body), actor: actor, existing: nil)
                 guard let product = outcome.product, outcome.report.isCompliant else { throw Self.nonCompliant(outcome.report) }
                 if try store.product(reference: "\(producer.id)/\(product.sku)") != nil {
                     throw Problem(.conflict, "product.exists", zh: "生产者“\(producer.id)”已有货号“\(product.sku)”；请用 PUT 修改",
                                   en: "producer “\(producer.id)” already has sku “\(product.sku)”; change it with PUT")
                 }
-                let stored = try save(product, report: outcome.report, published: published, key: key)
+                let stored = try save(product, report: outcome.report, published: published, actor: actor)
                 return Self.json(exportContext.entry(stored).canonicalJSON(), status: .created)
             }
         }
         router.get("/v1/products/:id") { _, context in
-            let key = try Access.require(context, .officer, .producer, .station)
+            let actor = try Access.actor(context, .readProduct)
             let id = try Self.productID(context)
             let exportContext = try await cache.exportContext()
             return try await offload {
-                let (stored, _) = try ownedProduct(id, key: key)
+                let (stored, _) = try ownedProduct(id, actor: actor)
                 return Self.json(exportContext.entry(stored).canonicalJSON())
             }
         }
         router.put("/v1/products/:id") { request, context in
-            let key = try Access.require(context, .producer, .station)
+            let actor = try Access.actor(context, .saveProducts)
             let id = try Self.productID(context)
             let body = try await body(request)
             let exportContext = try await cache.exportContext()
             return try await offload {
-                let (stored, _) = try ownedProduct(id, key: key)
-                let (published, outcome, _) = try validated(Self.jsonObject(body), key: key, existing: stored)
+                let (stored, _) = try ownedProduct(id, actor: actor)
+                let (published, outcome, _) = try validated(Self.jsonObject(body), actor: actor, existing: stored)
                 guard let product = outcome.product, outcome.report.isCompliant else { throw Self.nonCompliant(outcome.report) }
-                let saved = try save(product, report: outcome.report, published: published, key: key)
+                let saved = try save(product, report: outcome.report, published: published, actor: actor)
                 return Self.json(exportContext.entry(saved).canonicalJSON())
             }
         }
         router.delete("/v1/products/:id") { _, context in
-            let key = try Access.require(context, .officer, .producer, .station)
+            let actor = try Access.actor(context, .deleteProduct)
             let id = try Self.productID(context)
             return try await offload {
-                let (stored, _) = try ownedProduct(id, key: key)
-                try store.deleteProduct(id: stored.id, actor: Self.actor(key))
+                let (stored, _) = try ownedProduct(id, actor: actor)
+                try store.deleteProduct(id: stored.id, actor: actor.name)
                 return Response(status: .noContent)
             }
         }
         router.post("/v1/products/:id/certify") { _, context in
-            let key = try Access.require(context, .officer)
+            let actor = try Access.actor(context, .certifyProducts)
             let id = try Self.productID(context)
             let exportContext = try await cache.exportContext()
             return try await offload {
-                let (stored, _) = try ownedProduct(id, key: key)
-                switch try store.certify(ids: [stored.id], actor: Self.actor(key)).first {
-                case .certified, .alreadyCertified:
-                    return Self.json(exportContext.entry(try store.product(reference: String(stored.id)) ?? stored).canonicalJSON())
-                case .refused(_, let reason):
-                    throw Problem(.conflict, "product.not_certifiable", reason)
-                case nil:
-                    throw Problem.notFound("no product \(stored.id)", zh: "没有产品 \(stored.id)")
-                }
+                let result = try CertifyProducts(store: store).run(.init(ids: [id]), as: actor)
+                if let refusal = result.refused.first { throw Problem(.conflict, "product.not_certifiable", refusal.reason) }
+                guard let stored = try store.product(reference: String(id)) else { throw StoreError.productNotFound(String(id)) }
+                return Self.json(exportContext.entry(stored).canonicalJSON())
             }
         }
     }
@@ -96,17 +92,17 @@ extension ServerState {
 
     /// A product the key may act on, with its producer. Blocks: on `StoreThreads`.
     /// - Throws: 404 for none, 403 outside the key's scope.
-    func ownedProduct(_ id: Int64, key: APIKey) throws -> (StoredProduct, Producer) {
+    func ownedProduct(_ id: Int64, actor: Actor) throws -> (StoredProduct, Producer) {
         guard let stored = try store.product(reference: String(id)), let producer = try store.producer(id: stored.product.producerID) else {
             throw Problem.notFound("no product \(id)", zh: "没有产品 \(id)")
         }
-        try Access.check(key, producer: producer, brand: stored.product.brandID)
+        try AccessRules.check(actor, producer: producer, brand: stored.product.brandID)
         return (stored, producer)
     }
 
     /// Reads and validates a product body: `{brand, sku, category, name_zh, …, attributes: {…}}`,
     /// as one object of the JSON import. An existing product keeps its brand, producer and sku.
-    private func validated(_ body: [String: Any], key: APIKey, existing: StoredProduct?) throws
+    private func validated(_ body: [String: Any], actor: Actor, existing: StoredProduct?) throws
         -> (PublishedStandard, ProductValidator.Outcome, Producer) {
         var object = body
         let brand = existing?.product.brandID ?? (object.removeValue(forKey: "brand") as? String)
@@ -123,19 +119,19 @@ extension ServerState {
         do throws(ImportFileError) { input = try ProductFileReader.input(fromJSON: object) } catch {
             throw Problem(.badRequest, error.code, error.message)
         }
-        let producerID = input.field("producer") ?? (key.role == .producer ? key.scope.first : nil)
+        let producerID = input.field("producer") ?? (actor.role == .producer ? actor.scope.first : nil)
         guard let producerID else { throw Problem(.unprocessableContent, "field.missing", zh: "缺少字段“producer”", en: "the field “producer” is missing") }
         guard let producer = try store.producer(id: producerID) else {
             throw Problem(.unprocessableContent, "producer.not_found", StoreError.producerNotFound(producerID).message)
         }
-        try Access.check(key, producer: producer, brand: brand)
+        try AccessRules.check(actor, producer: producer, brand: brand)
         let producers = store
         let validator = ProductValidator(standard: published.standard, today: CalendarDay.today()) { try? producers.producer(id: $0) }
         return (published, validator.validate(input, defaultProducer: producerID), producer)
     }
 
-    private func save(_ product: Product, report: ComplianceReport, published: PublishedStandard, key: APIKey) throws -> StoredProduct {
-        _ = try store.importProducts(brand: published.brandID, standardVersion: published.number, actor: Self.actor(key), source: "api") { writer in
+    private func save(_ product: Product, report: ComplianceReport, published: PublishedStandard, actor: Actor) throws -> StoredProduct {
+        _ = try store.importProducts(brand: published.brandID, standardVersion: published.number, actor: actor.name, source: "api") { writer in
             _ = try writer.upsert(product, report: report)
             return true
         }

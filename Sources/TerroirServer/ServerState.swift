@@ -22,11 +22,6 @@ struct ServerState: Sendable {
         try await threads.run(work)
     }
 
-    /// Who is acting, for the audit log.
-    static func actor(_ key: APIKey) -> String {
-        "key:\(key.id):\(key.name)"
-    }
-
     /// The request body, at most the configured size.
     /// - Throws: 413 over the limit.
     func body(_ request: Request) async throws -> ByteBuffer {
@@ -40,6 +35,44 @@ struct ServerState: Sendable {
             throw Problem.badRequest("body.json", zh: "请求体应为 JSON 对象", en: "the request body must be a JSON object")
         }
         return object
+    }
+
+    /// A request body decoded as `type`, its keys in snake case.
+    /// - Throws: 400 for what is not JSON, 422 naming the field that is missing or of the wrong type.
+    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(type, from: Data(buffer.readableBytesView))
+        } catch DecodingError.keyNotFound(let key, let context) {
+            let field = Self.fieldPath(context.codingPath + [key])
+            throw Problem(.unprocessableContent, "field.missing", zh: "缺少字段“\(field)”", en: "the field “\(field)” is missing")
+        } catch DecodingError.typeMismatch(let expected, let context), DecodingError.valueNotFound(let expected, let context) {
+            let field = Self.fieldPath(context.codingPath)
+            throw Problem(.unprocessableContent, "field.type", zh: "字段“\(field)”的类型不对（应为 \(Self.typeName(expected))）",
+                          en: "the field “\(field)” has the wrong type (expected \(Self.typeName(expected)))")
+        } catch {
+            throw Problem.badRequest("body.json", zh: "请求体应为 JSON 对象", en: "the request body must be a JSON object")
+        }
+    }
+
+    /// A coding path as the client wrote it: `name.zh`, `authorisations.sihong-4x[0]`.
+    private static func fieldPath(_ path: [any CodingKey]) -> String {
+        path.reduce("") { text, key in
+            if let index = key.intValue { return text + "[\(index)]" }
+            let name = key.stringValue.reduce("") { $0 + ($1.isUppercase ? "_" + $1.lowercased() : String($1)) }
+            return text.isEmpty ? name : text + "." + name
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type, is Int64.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
+        default: "an object"
+        }
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -6,6 +6,7 @@ import Foundation
 import Labels
 import Measures
 import ProductSpecs
+import Workflows
 
 /// `terroir labels generate`: issues a batch of serials for a certified product and
 /// renders its labels on every core.
@@ -41,42 +42,26 @@ struct LabelsGenerateCommand: ParsableCommand {
     func run() throws {
         try LabelBatchFolder.checkNewDestination(out)
         let catalog = try store.open()
-        guard let stored = try catalog.product(reference: product) else {
-            throw CLIError(message: StoreError.productNotFound(product).message)
-        }
-        let published = try PublishedBrand.current(stored.product.brandID, in: catalog)
-        guard let producer = try catalog.producer(id: stored.product.producerID) else {
-            throw CLIError(message: StoreError.producerNotFound(stored.product.producerID).message)
-        }
-        // Who may have labels comes first; then whether this layout can draw them.
-        var request = LabelBatchRequest(productID: stored.id, lot: lot, count: count, size: size ?? "", dpi: dpi ?? 0,
-                                        format: format.rawValue, standardVersion: published.number, jobJSON: "")
-        try Self.refuse(try catalog.labelRefusals(for: request), product: stored)
-        let (job, storedJSON) = try LabelJobBuilder(standard: published.standard, assets: assets, font: font)
-            .prepare(product: stored.product, producer: producer, lot: lot, size: size, dpi: dpi, format: format, colour: colour, nativeQR: nativeQR)
-        request.jobJSON = storedJSON
-        request.size = job.size.id
-        request.dpi = job.dpi
-
-        switch try catalog.issueLabelBatch(request, actor: store.actorName) {
-        case .refused(let reasons):
-            try Self.refuse(reasons, product: stored)
-        case .issued(let batch, let key):
-            let last = batch.firstSerial + Int64(batch.count) - 1
-            print("batch \(batch.id): \(batch.count) label(s) of \(batch.gtin.digits) lot \(batch.lot), serials \(batch.firstSerial)–\(last)")
-            try LabelBatchRun(batch: batch, key: key, job: job, resolver: published.standard.resolver, out: out, jobs: jobs)
-                .perform(in: catalog)
-        }
+        let request = IssueLabelBatch.Request(product: product, lot: lot, count: count, size: size, dpi: dpi, format: format,
+                                              colour: colour, nativeQR: nativeQR)
+        let issued = try Self.issue(request, store: catalog, assets: assets, font: font, as: store.operatorActor)
+        let batch = issued.batch
+        let last = batch.firstSerial + Int64(batch.count) - 1
+        print("batch \(batch.id): \(batch.count) label(s) of \(batch.gtin.digits) lot \(batch.lot), serials \(batch.firstSerial)–\(last)")
+        try LabelBatchRun(batch: batch, key: issued.key, job: issued.job, resolver: issued.resolver, out: out, jobs: jobs)
+            .perform(in: catalog)
     }
-}
 
-extension LabelsGenerateCommand {
-    /// Prints the reasons and exits 1, when there are any.
-    static func refuse(_ reasons: [LocalizedText], product: StoredProduct) throws {
-        guard !reasons.isEmpty else { return }
-        print("labels refused for product \(product.id) (\(product.product.sku)):")
-        for reason in reasons { print("  - \(reason.en)\n    \(reason.zh)") }
-        throw ExitCode(1)
+    /// Issues the batch; a refusal is printed with each reason (exit 1).
+    static func issue(_ request: IssueLabelBatch.Request, store: CatalogStore, assets: String, font: String, as actor: Actor) throws -> IssueLabelBatch.Result {
+        do {
+            return try IssueLabelBatch(store: store, assets: assets, font: font).run(request, as: actor)
+        } catch {
+            guard error.code == "labels.refused" else { throw error }
+            print("labels refused for product \(request.product):")
+            for reason in error.reasons { print("  - \(reason.en)\n    \(reason.zh)") }
+            throw ExitCode(1)
+        }
     }
 }
 

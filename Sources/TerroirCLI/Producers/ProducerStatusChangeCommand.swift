@@ -2,20 +2,15 @@ import ArgumentParser
 import CatalogStore
 import Measures
 import ProductSpecs
+import Workflows
 
 /// Suspends, revokes or reinstates a producer (the officer's acts), with a reason.
 enum ProducerStatusChange {
     static func run(id: String, to status: ProducerStatus, reason: String?, store: StoreOptions) throws {
         let catalog = try store.open()
-        do {
-            let affected = try catalog.changeProducerStatus(id: id, to: status, reason: reason, actor: store.actorName)
-            let verb = status == .active ? "rejoin" : "leave"
-            print("\(id): \(status.rawValue); \(affected) certified product(s) \(verb) the exportable catalog")
-        } catch let error as StoreError {
-            guard case .invalidTransition = error else { throw CLIError(message: error.message) }
-            print("\(error.message.en)\n    \(error.message.zh)")
-            throw ExitCode(1)
-        }
+        let result = try ChangeProducerStatus(store: catalog).run(.init(producer: id, status: status, reason: reason), as: store.operatorActor)
+        let verb = status == .active ? "rejoin" : "leave"
+        print("\(id): \(status.rawValue); \(result.affectedProducts) certified product(s) \(verb) the exportable catalog")
     }
 }
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import CatalogStore
 import Foundation
 import ProductSpecs
+import Measures
+import Workflows
 
 /// `terroir producers add`: registers one new producer under a brand. An id that is
 /// taken is refused (`producer.exists`), as over HTTP: `producers update` changes one.
@@ -24,19 +26,18 @@ struct ProducersAddCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try store.open()
-        if try catalog.producer(id: id) != nil {
+        let request = RegisterProducer.Request(
+            id: id, name: LocalizedText(zh: nameZh, en: nameEn), uscc: uscc, adminCode: adminCode,
+            authorisations: [brand: categories.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }],
+            validFrom: validFrom, validTo: validTo)
+        do {
+            _ = try RegisterProducer(store: catalog).run(request, as: store.operatorActor)
+            print("producers: 1 added, 0 updated")
+        } catch {
+            guard error.code == "producer.exists" else { throw error }
             print("error[producer.exists] --id: producer “\(id)” already exists; nothing was changed (use terroir producers update \(id) to change it)")
             print("    生产者“\(id)”已存在，未做任何更改（修改请用 terroir producers update \(id)）")
             throw ExitCode(1)
         }
-        let published = try PublishedBrand.current(brand, in: catalog)
-        var fields = [
-            "id": id, "name_zh": nameZh, "name_en": nameEn, "uscc": uscc, "admin_code": adminCode,
-            "categories": categories.replacingOccurrences(of: ",", with: ";"),
-        ]
-        fields["valid_from"] = validFrom
-        fields["valid_to"] = validTo
-        let (producers, rejected) = ProducerFileReader.check([fields], standard: published.standard)
-        try ProducerRegistration.save(producers, rejected: rejected, store: catalog, actor: store.actorName)
     }
 }

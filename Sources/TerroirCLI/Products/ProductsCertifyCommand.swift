@@ -2,6 +2,7 @@ import ArgumentParser
 import CatalogStore
 import Measures
 import ProductSpecs
+import Workflows
 
 /// `terroir products certify ID ... | --all-compliant --brand ID`: an officer's act.
 struct ProductsCertifyCommand: ParsableCommand {
@@ -22,19 +23,10 @@ struct ProductsCertifyCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try store.open()
-        var targets = ids
-        if allCompliant { targets += try catalog.products(brand: brand, status: .compliant).map(\.id) }
-        var refused = 0, certified = 0
-        for result in try catalog.certify(ids: targets, actor: store.actorName) {
-            switch result {
-            case .certified: certified += 1
-            case .alreadyCertified(let id): print("product \(id): already certified")
-            case .refused(let id, let reason):
-                refused += 1
-                print("product \(id): refused: \(reason.en)\n    \(reason.zh)")
-            }
-        }
-        print("\(certified) product(s) certified\(refused > 0 ? ", \(refused) refused" : "")")
-        if refused > 0 { throw ExitCode(1) }
+        let result = try CertifyProducts(store: catalog).run(.init(ids: ids, allCompliantOf: allCompliant ? brand : nil), as: store.operatorActor)
+        for id in result.alreadyCertified { print("product \(id): already certified") }
+        for refusal in result.refused { print("product \(refusal.id): refused: \(refusal.reason.en)\n    \(refusal.reason.zh)") }
+        print("\(result.certified.count) product(s) certified\(result.refused.isEmpty ? "" : ", \(result.refused.count) refused")")
+        if !result.refused.isEmpty { throw ExitCode(1) }
     }
 }

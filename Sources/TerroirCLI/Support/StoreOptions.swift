@@ -2,6 +2,7 @@ import ArgumentParser
 import BrandStandards
 import CatalogStore
 import Foundation
+import Workflows
 
 /// The options of every command that touches the store.
 struct StoreOptions: ParsableArguments {
@@ -32,6 +33,11 @@ struct StoreOptions: ParsableArguments {
             }
         }
         return store
+    }
+
+    /// The actor the batch tool runs as: the store's local operator, by name.
+    var operatorActor: Actor {
+        .localOperator(name: actorName)
     }
 
     var actorName: String {

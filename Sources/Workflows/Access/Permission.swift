@@ -1,0 +1,43 @@
+/// Every operation people perform on the store, and the roles that may perform it:
+/// the role matrix, decided here once for every front door. An allowed role is then
+/// held to its scope by `AccessRules` (an officer to its brands, a producer to itself,
+/// a station to its villages).
+public enum Permission: String, Codable, Sendable, CaseIterable {
+    case readBrands = "brands.read"
+    case publishStandard = "brands.publish"
+    case registerProducer = "producers.register"
+    case updateProducer = "producers.update"
+    case readProducer = "producers.read"
+    case suspendProducer = "producers.suspend"
+    case revokeProducer = "producers.revoke"
+    case reinstateProducer = "producers.reinstate"
+    case validateProduct = "products.validate"
+    case saveProducts = "products.save"
+    case readProduct = "products.read"
+    case deleteProduct = "products.delete"
+    case certifyProducts = "products.certify"
+    case withdrawProducts = "products.withdraw"
+    case revalidateProducts = "products.revalidate"
+    case issueLabelBatch = "labels.issue"
+    case resumeLabelBatch = "labels.resume"
+    case readLabelBatch = "labels.read"
+    case readCatalog = "catalog.read"
+    case exportCatalog = "catalog.export"
+    case followFeed = "catalog.changes"
+    case manageKeys = "keys.manage"
+
+    /// The roles that may perform it.
+    public var roles: Set<Actor.Role> {
+        switch self {
+        case .readBrands: [.officer, .producer, .station, .platform, .operator]
+        case .publishStandard, .registerProducer, .updateProducer, .suspendProducer, .revokeProducer, .reinstateProducer,
+             .certifyProducts, .revalidateProducts:
+            [.officer, .operator]
+        case .readProducer, .validateProduct, .readProduct, .deleteProduct, .withdrawProducts, .readLabelBatch:
+            [.officer, .producer, .station, .operator]
+        case .saveProducts, .issueLabelBatch, .resumeLabelBatch: [.producer, .station, .operator]
+        case .readCatalog, .exportCatalog, .followFeed: [.officer, .platform, .operator]
+        case .manageKeys: [.operator]
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import CatalogStore
+import Measures
+import ProductSpecs
+
+/// Why an operation was refused or failed: a kind that front doors map to their own
+/// terms (an HTTP status, an exit code), a stable code, and a message in both languages.
+public struct WorkflowError: Error, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The role may not perform the operation, or the subject is outside its scope.
+        case forbidden
+        /// The subject does not exist.
+        case notFound
+        /// The subject's state refuses it (already exists, cannot change so).
+        case conflict
+        /// The request is wrong: a field, a value, a rule of the standard.
+        case invalid
+        /// The store failed: not the caller's doing.
+        case failure
+    }
+
+    public let kind: Kind
+    public let code: String
+    public let message: LocalizedText
+    /// Each reason, when there are several (a refused label batch).
+    public var reasons: [LocalizedText] = []
+    /// What a check of the request found, field by field (a producer entry refused).
+    public var findings: [Finding] = []
+
+    public init(_ kind: Kind, _ code: String, _ message: LocalizedText, reasons: [LocalizedText] = [], findings: [Finding] = []) {
+        self.kind = kind
+        self.code = code
+        self.message = message
+        self.reasons = reasons
+        self.findings = findings
+    }
+
+    public init(_ kind: Kind, _ code: String, zh: String, en: String) {
+        self.init(kind, code, LocalizedText(zh: zh, en: en))
+    }
+
+    /// A store error, in the kind its case means.
+    public init(_ error: StoreError) {
+        let kind: Kind = switch error {
+        case .cannotOpen, .database: .failure
+        case .brandNotPublished: .invalid
+        case .producerNotFound, .productNotFound: .notFound
+        case .usccTaken, .productHasLabels, .invalidTransition: .conflict
+        }
+        self.init(kind, error.code, error.message)
+    }
+
+    /// Runs `work`, turning what it throws into a `WorkflowError`.
+    static func catching<T>(_ work: () throws -> T) throws(WorkflowError) -> T {
+        do {
+            return try work()
+        } catch let error as WorkflowError {
+            throw error
+        } catch let error as StoreError {
+            throw WorkflowError(error)
+        } catch {
+            throw WorkflowError(.failure, "store.database", zh: "内部错误：\(error)", en: "internal error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import CatalogStore
+import Foundation
+import Measures
+import ProductSpecs
+import TestSupport
+import Testing
+import Workflows
+
+/// Who may do what, decided once in Workflows for every front door.
+struct RoleMatrixTests {
+    /// The matrix as the README documents it: changing who may do what must change
+    /// this table too.
+    static let documented: [Permission: Set<Actor.Role>] = [
+        .readBrands: [.officer, .producer, .station, .platform, .operator],
+        .publishStandard: [.officer, .operator],
+        .registerProducer: [.officer, .operator],
+        .updateProducer: [.officer, .operator],
+        .readProducer: [.officer, .producer, .station, .operator],
+        .suspendProducer: [.officer, .operator],
+        .revokeProducer: [.officer, .operator],
+        .reinstateProducer: [.officer, .operator],
+        .validateProduct: [.officer, .producer, .station, .operator],
+        .saveProducts: [.producer, .station, .operator],
+        .readProduct: [.officer, .producer, .station, .operator],
+        .deleteProduct: [.officer, .producer, .station, .operator],
+        .certifyProducts: [.officer, .operator],
+        .withdrawProducts: [.officer, .producer, .station, .operator],
+        .revalidateProducts: [.officer, .operator],
+        .issueLabelBatch: [.producer, .station, .operator],
+        .resumeLabelBatch: [.producer, .station, .operator],
+        .readLabelBatch: [.officer, .producer, .station, .operator],
+        .readCatalog: [.officer, .platform, .operator],
+        .exportCatalog: [.officer, .platform, .operator],
+        .followFeed: [.officer, .platform, .operator],
+        .manageKeys: [.operator],
+    ]
+
+    @Test(arguments: Permission.allCases)
+    func everyOperationAllowsExactlyItsRoles(operation: Permission) throws {
+        let expected = try #require(Self.documented[operation], "\(operation) is not in the documented matrix")
+        for role in Actor.Role.allCases {
+            let actor = Actor(role: role, scope: [], name: role.rawValue)
+            let allowed = (try? AccessRules.require(actor, operation)) != nil
+            #expect(allowed == expected.contains(role), "\(operation.rawValue) as \(role.rawValue)")
+        }
+    }
+
+    /// The actors the workflows are run as: each role, and an officer of another brand.
+    static let actors: [String: Actor] = [
+        "officer": Actor(role: .officer, scope: ["sihong-4x"], name: "officer"),
+        "other-officer": Actor(role: .officer, scope: ["yantai-apple"], name: "other-officer"),
+        "producer": Actor(role: .producer, scope: ["farm"], name: "farm"),
+        "other-producer": Actor(role: .producer, scope: ["mill"], name: "mill"),
+        "station": Actor(role: .station, scope: ["321324101"], name: "station"),
+        "platform": Actor(role: .platform, scope: [], name: "platform"),
+        "operator": .localOperator(name: "cli:test"),
+    ]
+
+    /// A store with a certified product of the farm, and the standard in force.
+    static func store() throws -> (StoreFixture, Int64) {
+        let fixture = try StoreFixture()
+        var rice = StoreFixture.rice("RICE-A")
+        rice.fields["gtin"] = "6901234567014"
+        try fixture.importAll([rice, StoreFixture.rice("RICE-B")])
+        let id = try fixture.store.products().first { $0.product.sku == "RICE-A" }!.id
+        _ = try fixture.store.certify(ids: [id], actor: "test")
+        return (fixture, id)
+    }
+
+    /// Each workflow, as each actor, on a fresh store: those outside the role or the
+    /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
+    @Test(arguments: ["register", "suspend", "revoke", "reinstate", "certify", "issue-labels"])
+    func everyWorkflowRefusesWhoItShould(workflow: String) throws {
+        let succeeds: Set<String> = switch workflow {
+        case "register", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
+        default: ["producer", "station", "operator"]
+        }
+        for (name, actor) in Self.actors {
+            let (fixture, certified) = try Self.store()
+            if workflow == "reinstate" { _ = try fixture.store.changeProducerStatus(id: "farm", to: .suspended, reason: "test", actor: "test") }
+            let auditBefore = try fixture.store.auditLog().count
+            let compliant = try fixture.store.products().first { $0.product.sku == "RICE-B" }!.id
+            do throws(WorkflowError) {
+                switch workflow {
+                case "register":
+                    _ = try RegisterProducer(store: fixture.store).run(.init(
+                        id: "new-coop", name: LocalizedText(zh: "新社", en: "New co-op"), uscc: "92321322MA1F2G3H5R", adminCode: "321324101",
+                        authorisations: ["sihong-4x": ["rice"]]), as: actor)
+                case "suspend", "revoke", "reinstate":
+                    let status: ProducerStatus = workflow == "suspend" ? .suspended : workflow == "revoke" ? .revoked : .active
+                    _ = try ChangeProducerStatus(store: fixture.store).run(.init(producer: "farm", status: status, reason: "moisture fraud"), as: actor)
+                case "certify":
+                    _ = try CertifyProducts(store: fixture.store).run(.init(ids: [compliant]), as: actor)
+                default:
+                    _ = try IssueLabelBatch(store: fixture.store, assets: StoreFixture.repository.appendingPathComponent("Assets").path)
+                        .run(.init(product: String(certified), lot: "L1", count: 2), as: actor)
+                }
+                #expect(succeeds.contains(name), "\(workflow) as \(name) succeeded")
+            } catch {
+                #expect(!succeeds.contains(name), "\(workflow) as \(name): \(error.code) \(error.message.en)")
+                if !succeeds.contains(name) {
+                    #expect(error.kind == .forbidden && error.code == "auth.forbidden", "\(workflow) as \(name): \(error.code)")
+                    #expect(try fixture.store.auditLog().count == auditBefore, "\(workflow) as \(name) wrote although refused")
+                }
+            }
+        }
+    }
+}
