@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Measures
+import ProductSpecs
 import Workflows
 
 extension Problem {
@@ -22,7 +23,13 @@ extension Problem {
         if !error.reasons.isEmpty, let json = try? encoder.encode(error.reasons) {
             extensions["reasons"] = String(decoding: json, as: UTF8.self)
         }
-        if !error.findings.isEmpty, let json = try? encoder.encode(error.findings) {
+        // A finding's location is the request's field: as a JSON pointer here.
+        let findings = error.findings.map { finding in
+            var finding = finding
+            finding.location = "/" + finding.location
+            return finding
+        }
+        if !findings.isEmpty, let json = try? encoder.encode(findings) {
             extensions["findings"] = String(decoding: json, as: UTF8.self)
         }
     }

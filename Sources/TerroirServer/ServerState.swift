@@ -49,8 +49,9 @@ struct ServerState: Sendable {
             throw Problem(.unprocessableContent, "field.missing", zh: "缺少字段“\(field)”", en: "the field “\(field)” is missing")
         } catch DecodingError.typeMismatch(let expected, let context), DecodingError.valueNotFound(let expected, let context) {
             let field = Self.fieldPath(context.codingPath)
-            throw Problem(.unprocessableContent, "field.type", zh: "字段“\(field)”的类型不对（应为 \(Self.typeName(expected))）",
-                          en: "the field “\(field)” has the wrong type (expected \(Self.typeName(expected)))")
+            let type = Self.typeName(expected)
+            throw Problem(.unprocessableContent, "field.type", zh: "字段“\(field)”的类型不对（应为\(type.zh)）",
+                          en: "the field “\(field)” has the wrong type (expected \(type.en))")
         } catch {
             throw Problem.badRequest("body.json", zh: "请求体应为 JSON 对象", en: "the request body must be a JSON object")
         }
@@ -65,13 +66,13 @@ struct ServerState: Sendable {
         }
     }
 
-    private static func typeName(_ type: Any.Type) -> String {
+    private static func typeName(_ type: Any.Type) -> LocalizedText {
         switch type {
-        case is String.Type: "text"
-        case is Int.Type, is Int64.Type: "a whole number"
-        case is Bool.Type: "true or false"
-        case is [Any].Type: "a list"
-        default: "an object"
+        case is String.Type: LocalizedText(zh: "文本", en: "text")
+        case is Int.Type, is Int64.Type: LocalizedText(zh: "整数", en: "a whole number")
+        case is Bool.Type: LocalizedText(zh: "true 或 false", en: "true or false")
+        case is [Any].Type: LocalizedText(zh: "列表", en: "a list")
+        default: LocalizedText(zh: "对象", en: "an object")
         }
     }
 

@@ -33,8 +33,11 @@ public enum ProducerFileReader {
     }
 
     /// Checks producers given as field dictionaries (as `producers add` has them).
-    public static func check(_ entries: [[String: String]], standard: BrandStandard) -> (producers: [Producer], rejected: [Rejection]) {
-        check(entries.enumerated().map { ($0 + 1, $1, { @Sendable field in "--" + field.replacingOccurrences(of: "_", with: "-") }) }, standard: standard)
+    /// - Parameter locate: where a field is, as the caller's front door names it
+    ///   (the field's own name by default).
+    public static func check(_ entries: [[String: String]], standard: BrandStandard,
+                             locate: @escaping @Sendable (String) -> String = { $0 }) -> (producers: [Producer], rejected: [Rejection]) {
+        check(entries.enumerated().map { ($0 + 1, $1, locate) }, standard: standard)
     }
 
     static func check(_ entries: [(Int, [String: String], @Sendable (String) -> String)], standard: BrandStandard) -> (producers: [Producer], rejected: [Rejection]) {

@@ -1,4 +1,6 @@
+import Foundation
 import Measures
+import ProductSpecs
 import Workflows
 
 /// A refused or failed operation as text: the code, the message in both languages,
@@ -6,7 +8,11 @@ import Workflows
 enum WorkflowErrorText {
     static func render(_ error: WorkflowError) -> String {
         if !error.findings.isEmpty {
-            return error.findings.map { FindingText.render($0, row: "refused") }.joined(separator: "\n") + "\nnothing was saved 未做任何更改"
+            return error.findings.map { finding in
+                var finding = finding
+                finding.location = "--" + finding.location.replacingOccurrences(of: "_", with: "-")
+                return FindingText.render(finding, row: "refused")
+            }.joined(separator: "\n") + "\nnothing was saved 未做任何更改"
         }
         var lines = ["terroir: error[\(error.code)]: \(error.message.en)", "         \(error.message.zh)"]
         if error.reasons.count > 1 {

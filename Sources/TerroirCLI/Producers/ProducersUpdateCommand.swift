@@ -54,7 +54,7 @@ struct ProducersUpdateCommand: ParsableCommand {
             ("valid_from", validFrom), ("valid_to", validTo),
         ]
         for case let (field, value?) in given { fields[field] = value }
-        let checked = ProducerFileReader.check([fields], standard: published.standard)
+        let checked = ProducerFileReader.check([fields], standard: published.standard) { "--" + $0.replacingOccurrences(of: "_", with: "-") }
         var producers = checked.producers
         if var producer = producers.first {
             // The check knows one brand; the others' authorisations are the stored ones.

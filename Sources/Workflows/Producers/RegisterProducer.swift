@@ -67,7 +67,7 @@ public struct RegisterProducer: Workflow {
             if let findings = rejected.first?.findings, let first = findings.first {
                 throw WorkflowError(.invalid, first.code, LocalizedText(zh: findings.map(\.message.zh).joined(separator: "；"),
                                                                         en: findings.map(\.message.en).joined(separator: "; ")),
-                                    reasons: findings.map(\.message), findings: findings)
+                                    findings: findings)
             }
             guard var next = checked.first else { continue }
             if let earlier = producer { next.authorisations.merge(earlier.authorisations) { mine, _ in mine } }
