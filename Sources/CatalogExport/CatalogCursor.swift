@@ -1,3 +1,4 @@
+import DigitalLink
 import Foundation
 
 /// An opaque position in the catalog's stable order (by product id), for paging
@@ -16,17 +17,14 @@ public struct CatalogCursor: Equatable, Sendable {
 
     /// Reads a cursor a client sent back; `nil` for anything this service did not make.
     public init?(token: String) {
-        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard token.count <= 64, let data = Data(base64Encoded: base64),
-              let text = String(data: data, encoding: .utf8), text.hasPrefix("v1:"),
+        guard token.count <= 64, let bytes = Base64URL.decode(token),
+              let text = String(validating: bytes, as: UTF8.self), text.hasPrefix("v1:"),
               let after = Int64(text.dropFirst(3)), after >= 0 else { return nil }
         self.after = after
     }
 
     /// The token to hand a client.
     public var token: String {
-        Data("v1:\(after)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Base64URL.encode("v1:\(after)".utf8)
     }
 }

@@ -35,7 +35,7 @@ extension CatalogStore {
     /// Creates a key: audited; the token is returned once and only its hash is kept.
     public func createAPIKey(name: String, role: APIRole, scope: [String], actor: String) throws -> (key: APIKey, token: String) {
         let secret = SymmetricKey(size: .bits192).withUnsafeBytes { Array($0) }
-        let secretText = Data(secret).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let secretText = Base64URL.encode(secret)
         return try write { db in
             let now = Self.timestamp()
             let scopeJSON = String(decoding: try JSONEncoder().encode(scope), as: UTF8.self)
@@ -60,9 +60,7 @@ extension CatalogStore {
                 return nil
             }
             let stored: String = row["secret_hash"]
-            // Compared in constant time.
-            let given = Array(Self.hash(secret).utf8), expected = Array(stored.utf8)
-            guard given.count == expected.count, zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else { return nil }
+            guard ConstantTime.equal(Self.hash(secret).utf8, stored.utf8) else { return nil }
             return Self.key(row)
         }
     }

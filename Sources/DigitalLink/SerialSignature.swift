@@ -20,19 +20,12 @@ public enum SerialSignature {
     public static func sign(key: [UInt8], gtin: GTIN, lot: String?, serial: String) -> String {
         let message = Array("01\(gtin.digits)|10\(lot ?? "")|21\(serial)".utf8)
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key))
-        return base64URL(Array(mac.prefix(length)))
+        return Base64URL.encode(mac.prefix(length))
     }
 
     /// Whether `signature` is the one `key` gives, compared in constant time.
     public static func verify(_ signature: String, key: [UInt8], gtin: GTIN, lot: String?, serial: String) -> Bool {
-        let expected = Array(sign(key: key, gtin: gtin, lot: lot, serial: serial).utf8), given = Array(signature.utf8)
-        guard expected.count == given.count else { return false }
-        return zip(expected, given).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-    }
-
-    private static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        ConstantTime.equal(sign(key: key, gtin: gtin, lot: lot, serial: serial).utf8, signature.utf8)
     }
 }
 
