@@ -228,10 +228,9 @@ enum Migrations {
                 guard let final = rows.last else { break }
                 for row in rows {
                     let (id, text): (Int64, String) = (row[0], row[1])
-                    guard let values = ProductRowCoding.decodeAttributes(text) else {
+                    guard let stored = AttributeListV5.rewrite(text) else {
                         throw StoreError.database("product \(id) has a corrupt attribute list")
                     }
-                    let stored = AttributeValue.storedText(values)
                     if stored != text {
                         try db.execute(sql: "UPDATE product SET attributes = ? WHERE id = ?", arguments: [stored, id])
                     }

@@ -66,7 +66,7 @@ public struct DigitalLinkURI: Equatable, Sendable, CustomStringConvertible {
     /// Reads a Digital Link URI.
     /// - Throws: `DigitalLinkError` saying what is wrong.
     public init(parsing text: String) throws(DigitalLinkError) {
-        guard let schemeEnd = text.range(of: "://"), ["http", "https"].contains(text[..<schemeEnd.lowerBound].lowercased()) else {
+        guard let schemeEnd = text.firstRange(of: "://"), ["http", "https"].contains(text[..<schemeEnd.lowerBound].lowercased()) else {
             throw .notAURI(text)
         }
         let afterScheme = text[schemeEnd.upperBound...]

@@ -23,8 +23,9 @@ final class CatalogCache: @unchecked Sendable {
     private var context: ExportContext?
     private var pages = Memo<(bytes: [UInt8], digest: String)>(limit: 512)
     private var keys = Memo<APIKey?>(limit: 4096)
-    private var products = Memo<(stored: StoredProduct, entry: CatalogEntry)?>(limit: 4096)
+    private var products = Memo<(stored: StoredProduct, entry: CatalogEntry, json: String)?>(limit: 4096)
     private var serials = Memo<(batchID: Int64, lot: String, key: [UInt8])?>(limit: 4096)
+    private var signatures = Memo<Bool>(limit: 16_384)
 
     /// Values built at the current data version, by key; emptied when it moves, or
     /// when it holds `limit` of them.
@@ -82,6 +83,7 @@ final class CatalogCache: @unchecked Sendable {
             keys.values = [:]
             products.values = [:]
             serials.values = [:]
+            signatures.values = [:]
         }
         checkedAt = now
         context = fresh
@@ -118,10 +120,28 @@ final class CatalogCache: @unchecked Sendable {
         return try await remember(\.keys, token) { _ in try store.apiKey(token: token) }
     }
 
-    /// The product a GTIN resolves to (certified first) and its catalog entry.
-    func product(gtin: GTIN) async throws -> (stored: StoredProduct, entry: CatalogEntry)? {
+    /// The product a GTIN resolves to (certified first), its catalog entry and the
+    /// entry's canonical JSON (built once, not on every scan).
+    func product(gtin: GTIN) async throws -> (stored: StoredProduct, entry: CatalogEntry, json: String)? {
         let store = self.store
-        return try await remember(\.products, gtin.digits) { context in try store.products(gtin: gtin).first.map { ($0, context.entry($0)) } }
+        return try await remember(\.products, gtin.digits) { context in
+            try store.products(gtin: gtin).first.map { stored in
+                let entry = context.entry(stored)
+                return (stored, entry, entry.canonicalJSON())
+            }
+        }
+    }
+
+    /// Whether `signature` is the one the brand's key gives for this serial of this
+    /// GTIN and lot, which a batch issued: the HMAC is worked out once per label, not
+    /// on every scan of it.
+    /// - Returns: the issued item's lot, when the signature is right; `nil` otherwise.
+    func signedLot(gtin: GTIN, lot: String?, serial serialText: String, signature: String) async throws -> String? {
+        guard let serial = Int64(serialText), let issued = try await issuedSerial(gtin: gtin, serial: serial), issued.lot == lot else { return nil }
+        let signed = try await remember(\.signatures, "\(gtin.digits)/\(lot ?? "")/\(serialText)/\(signature)") { _ in
+            SerialSignature.verify(signature, key: issued.key, gtin: gtin, lot: lot, serial: serialText)
+        }
+        return signed ? issued.lot : nil
     }
 
     /// The batch that issued a serial of a GTIN, its lot and signing key (`nil` when

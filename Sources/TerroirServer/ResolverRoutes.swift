@@ -19,13 +19,14 @@ extension ServerState {
                 let context = try await cache.exportContext()
                 return try await offload { try catalogPage(page, context: context) }
             }
-            guard path.contains("/01/") || path.contains("/gtin/") else { throw HTTPError(.notFound) }
+            // The standard library's search, not Foundation's (which showed in profiles).
+            guard path.firstRange(of: "/01/") != nil || path.firstRange(of: "/gtin/") != nil else { throw HTTPError(.notFound) }
             let query = request.uri.query.map { "?" + $0 } ?? ""
             let uri: DigitalLinkURI
             do throws(DigitalLinkError) { uri = try DigitalLinkURI(parsing: "https://resolver" + path + query) } catch {
                 throw Problem(.badRequest, error.code, zh: "不是有效的 GS1 数字链接：\(error.explanation.zh)", en: "not a valid GS1 Digital Link: \(error.explanation.en)")
             }
-            guard let (stored, entry) = try await cache.product(gtin: uri.gtin) else {
+            guard let (stored, entry, entryJSON) = try await cache.product(gtin: uri.gtin) else {
                 throw Problem.notFound("no product has the GTIN \(uri.gtin.digits)", zh: "没有 GTIN 为 \(uri.gtin.digits) 的产品")
             }
             let (verdict, scans) = try await verdict(for: uri)
@@ -40,7 +41,7 @@ extension ServerState {
                     ("application/linkset+json", Self.linkset(uri: uri, stored: stored))
                 } else {
                     ("application/json", "{\"verdict\":\"\(verdict.rawValue)\",\"message\":{\"zh\":" + JSONText.quoted(verdict.message.zh)
-                        + ",\"en\":" + JSONText.quoted(verdict.message.en) + "},\"scans\":\(scans),\"product\":" + entry.canonicalJSON() + "}")
+                        + ",\"en\":" + JSONText.quoted(verdict.message.en) + "},\"scans\":\(scans),\"product\":" + entryJSON + "}")
                 }
             return Response(status: .ok, headers: [.contentType: type, .vary: "Accept", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -51,12 +52,11 @@ extension ServerState {
     /// often it has been scanned (counted only for issued serials).
     private func verdict(for uri: DigitalLinkURI) async throws -> (ScanVerdict, Int) {
         guard let serialText = uri.serial else { return (.notSerialised, 0) }
-        guard let serial = Int64(serialText), let issued = try await cache.issuedSerial(gtin: uri.gtin, serial: serial), issued.lot == uri.lot,
-              let signature = uri.otherQuery.first(where: { $0.name == SerialSignature.parameter })?.value,
-              SerialSignature.verify(signature, key: issued.key, gtin: uri.gtin, lot: uri.lot, serial: serialText) else {
+        guard let signature = uri.otherQuery.first(where: { $0.name == SerialSignature.parameter })?.value,
+              let lot = try await cache.signedLot(gtin: uri.gtin, lot: uri.lot, serial: serialText, signature: signature) else {
             return (.notIssued, 0)
         }
-        let scans = try await self.scans.record(gtin: uri.gtin.digits, lot: issued.lot, serial: serialText)
+        let scans = try await self.scans.record(gtin: uri.gtin.digits, lot: lot, serial: serialText)
         return (scans > ScanVerdict.suspiciousScans ? .suspicious : .genuine, scans)
     }
 

@@ -7,7 +7,7 @@ import Measures
 import ProductSpecs
 
 /// What the resolver tells someone who scanned a label.
-enum ScanVerdict: String {
+enum ScanVerdict: String, CaseIterable, Sendable {
     /// A serial this brand issued, with its signature, scanned a plausible number of times.
     case genuine
     /// A serial the brand never issued for this GTIN and lot, or a bad signature: a fake.

@@ -14,16 +14,29 @@ struct ServerMetrics: Sendable {
         return registry
     }()
 
-    let registry = ServerMetrics.registry
+    let registry: PrometheusCollectorRegistry
+    /// Made once: making a counter looks it up in the registry, under a lock, which
+    /// every resolver lookup would otherwise pay.
+    private let labels: Metrics.Counter
+    private let scans: [ScanVerdict: Metrics.Counter]
+
+    init() {
+        // The backend is bootstrapped before the first counter is made.
+        registry = Self.registry
+        labels = Metrics.Counter(label: "terroir_labels_issued_total")
+        scans = Dictionary(uniqueKeysWithValues: ScanVerdict.allCases.map {
+            ($0, Metrics.Counter(label: "terroir_scans_total", dimensions: [("verdict", $0.rawValue)]))
+        })
+    }
 
     /// Labels issued over HTTP.
     func labelsIssued(_ count: Int) {
-        Counter(label: "terroir_labels_issued_total").increment(by: count)
+        labels.increment(by: count)
     }
 
     /// One resolver lookup of a serial, by its verdict.
     func scanned(verdict: ScanVerdict) {
-        Counter(label: "terroir_scans_total", dimensions: [("verdict", verdict.rawValue)]).increment()
+        scans[verdict]?.increment()
     }
 
     /// The Prometheus text exposition.

@@ -75,4 +75,19 @@ struct MigrationTests {
             #expect(throws: DatabaseError.self) { try db.execute(sql: insert, arguments: ["A", "draft"]) }
         }
     }
+
+    /// v5 is frozen: what it writes for a list is fixed here, whatever the store's
+    /// writer of attribute lists becomes. Escapes, a decimal whose value is not its
+    /// entered text, a quantity, and a list that is already arrays.
+    @Test func migrationV5WritesWhatItWroteWhenItLanded() {
+        let objects = #"[{"id":"note","entered":"a\"b\\c\u0001\t中","kind":"text","value":"a\"b\\c\u0001\t中"},"#
+            + #"{"id":"moisture","entered":"14.5 ","kind":"decimal","value":"14.5"},"#
+            + #"{"id":"weight","entered":"4两","kind":"quantity","value":"4","unit":"liang.mainland","canonical":"0.2","canonical_unit":"kg"}]"#
+        #expect(AttributeListV5.rewrite(objects)
+            == #"[["note","a\"b\\c\u0001\t中","text"],["moisture","14.5 ","decimal","14.5"],["weight","4两","quantity","4","liang.mainland"]]"#)
+        let arrays = #"[["variety","南粳9108","text"]]"#
+        #expect(AttributeListV5.rewrite(arrays) == arrays)
+        #expect(AttributeListV5.rewrite(#"[{"id":"x"}]"#) == nil)
+        #expect(AttributeListV5.rewrite("not json") == nil)
+    }
 }

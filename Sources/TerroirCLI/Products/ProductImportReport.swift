@@ -1,3 +1,4 @@
+import ArgumentParser
 import BrandStandards
 import Foundation
 import Measures
@@ -46,6 +47,17 @@ struct ProductImportReport: Encodable {
         let notes = report.findings.filter { $0.severity == .notice }
         if !notes.isEmpty { notices.append(Row(row: row, sku: sku, findings: notes)) }
         return true
+    }
+
+    /// Prints the report as `format` asks, writes the error file when one was asked
+    /// for, and exits 1 when a row failed: the end of `products import` and `validate`.
+    func finish(format: OutputFormat, partial: Bool, errorFile: ErrorFile?, to path: String?) throws {
+        switch format {
+        case .json: try JSONOutput.print(self)
+        case .text: printText(partial: partial)
+        }
+        if let errorFile, let path { try errorFile.write(to: path, report: self, format: format) }
+        if !failed.isEmpty { throw ExitCode(1) }
     }
 
     func printText(partial: Bool) {

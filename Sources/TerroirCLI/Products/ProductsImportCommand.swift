@@ -73,14 +73,7 @@ struct ProductsImportCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CLIError(message: error.message)
         }
-        switch format {
-        case .json: try JSONOutput.print(report)
-        case .text: report.printText(partial: partial)
-        }
-        if let errorFile, let path = columns.errorsPath {
-            try errorFile.write(to: path, report: report, format: format)
-        }
-        if !report.failed.isEmpty { throw ExitCode(1) }
+        try report.finish(format: format, partial: partial, errorFile: errorFile, to: columns.errorsPath)
     }
 
     static func duplicate(_ product: Product, location: String) -> Finding {

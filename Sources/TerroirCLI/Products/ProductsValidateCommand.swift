@@ -43,13 +43,6 @@ struct ProductsValidateCommand: ParsableCommand {
             print(ImportFileErrorText.render(error, file: file))
             throw ExitCode(1)
         }
-        switch format {
-        case .json: try JSONOutput.print(report)
-        case .text: report.printText(partial: false)
-        }
-        if let errorFile, let path = columns.errorsPath {
-            try errorFile.write(to: path, report: report, format: format)
-        }
-        if !report.failed.isEmpty { throw ExitCode(1) }
+        try report.finish(format: format, partial: false, errorFile: errorFile, to: columns.errorsPath)
     }
 }

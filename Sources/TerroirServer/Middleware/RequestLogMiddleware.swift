@@ -12,6 +12,12 @@ struct RequestLogMiddleware: RouterMiddleware {
         do {
             var response = try await next(request, context)
             let status = response.status, body = response.body
+            // A body of known length is in memory and written at once: log it now.
+            // A streamed one (an export) is logged when its last byte is written.
+            guard body.contentLength == nil else {
+                Self.log(request, context: context, status: status.code, since: start)
+                return response
+            }
             response.body = ResponseBody(contentLength: body.contentLength) { writer in
                 do {
                     try await body.write(writer)
