@@ -26,6 +26,14 @@ final class CatalogCache: @unchecked Sendable {
     private var products = Memo<(stored: StoredProduct, entry: CatalogEntry, json: String)?>(limit: 4096)
     private var serials = Memo<(batchID: Int64, lot: String, key: [UInt8])?>(limit: 4096)
     private var signatures = Memo<Bool>(limit: 16_384)
+    /// Values being built, so that requests asking for the same one at once (32
+    /// platforms after a write moved the version) wait for one build, not make 32.
+    private var building: [Flight: Any] = [:]
+
+    private struct Flight: Hashable {
+        let table: AnyKeyPath
+        let key: String
+    }
 
     /// Values built at the current data version, by key; emptied when it moves, or
     /// when it holds `limit` of them.
@@ -84,6 +92,7 @@ final class CatalogCache: @unchecked Sendable {
             products.values = [:]
             serials.values = [:]
             signatures.values = [:]
+            building = [:]
         }
         checkedAt = now
         context = fresh
@@ -96,13 +105,31 @@ final class CatalogCache: @unchecked Sendable {
     private func remember<Value: Sendable>(_ table: ReferenceWritableKeyPath<CatalogCache, Memo<Value>>, _ key: String,
                                            build: @escaping @Sendable (ExportContext) throws -> Value) async throws -> Value {
         let context = try await exportContext()
+        let flight = Flight(table: table, key: key)
         if let cached = lock.withLock({ self[keyPath: table].values[key] }) { return cached }
-        let value = try await threads.run { try build(context) }
-        lock.withLock {
-            if self[keyPath: table].values.count >= self[keyPath: table].limit { self[keyPath: table].values = [:] }
-            self[keyPath: table].values[key] = value
+        let task: Task<Value, any Error> = lock.withLock {
+            if let running = building[flight] as? Task<Value, any Error> { return running }
+            let threads = self.threads
+            let task = Task { try await threads.run { try build(context) } }
+            building[flight] = task
+            return task
         }
-        return value
+        do {
+            let value = try await task.value
+            lock.withLock {
+                if (building[flight] as? Task<Value, any Error>) == task {
+                    building[flight] = nil
+                    if self[keyPath: table].values.count >= self[keyPath: table].limit { self[keyPath: table].values = [:] }
+                    self[keyPath: table].values[key] = value
+                }
+            }
+            return value
+        } catch {
+            lock.withLock {
+                if (building[flight] as? Task<Value, any Error>) == task { building[flight] = nil }
+            }
+            throw error
+        }
     }
 
     /// A page built by `build` for `key`, with its digest.
