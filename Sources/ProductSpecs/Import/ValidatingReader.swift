@@ -5,13 +5,14 @@ import Foundation
 /// caller consumes them (writes them to the store, say) on its own: the stages of
 /// an import overlap. Rows travel in numbered batches through queues of bounded
 /// size, so memory does not grow with the file, and reach the caller in file order.
-public final class ValidatingReader: @unchecked Sendable {
-    /// A row with what validating it gave, and (for a compliant product) its columns
-    /// already encoded for the store: work taken off the writer's thread.
+public final class ValidatingReader<Prepared: Sendable>: @unchecked Sendable {
+    /// A row with what validating it gave, and (for a compliant product) what the
+    /// caller's `prepare` made of it, such as its columns encoded for the store: work
+    /// taken off the writer's thread.
     public struct ValidatedRow {
         public let row: ImportRow
         public let outcome: ProductValidator.Outcome
-        public let stored: StoredColumns?
+        public let prepared: Prepared?
     }
 
     private let reader: ProductFileReader
@@ -20,8 +21,7 @@ public final class ValidatingReader: @unchecked Sendable {
     private let batchSize: Int
     private let capacity: Int
     private let workers: Int
-    /// The stored text of a report without findings, shared by the rows that have one.
-    private let cleanReport: String?
+    private let prepare: @Sendable (Product, ComplianceReport) -> Prepared?
 
     private let condition = NSCondition()
     private var pending: [(Int, [ImportRow])] = []
@@ -40,16 +40,17 @@ public final class ValidatingReader: @unchecked Sendable {
     ///   second thread pays off only when the writer leaves room for it (measured on
     ///   2 cores: no gain while each new product also wrote a change-log row, 10–20%
     ///   faster once it did not).
+    /// - Parameter prepare: called on a validating thread for each compliant product.
     public init(reader: ProductFileReader, validator: ProductValidator, defaultProducer: String?,
-                batchSize: Int = 256, capacity: Int = 16, workers: Int = 1) {
+                batchSize: Int = 256, capacity: Int = 16, workers: Int = 1,
+                prepare: @escaping @Sendable (Product, ComplianceReport) -> Prepared?) {
         self.reader = reader
         self.validator = validator
         self.defaultProducer = defaultProducer
         self.batchSize = batchSize
         self.capacity = capacity
         self.workers = max(1, workers)
-        let standard = validator.standard
-        cleanReport = try? ComplianceReport(brandID: standard.id, standardVersion: standard.version, findings: []).storedJSON()
+        self.prepare = prepare
     }
 
     /// Calls `body` with each validated row, in file order, on the calling thread.
@@ -103,14 +104,13 @@ public final class ValidatingReader: @unchecked Sendable {
     }
 
     private func read() {
-        struct Stop: Error {}
         var batch: [ImportRow] = []
         batch.reserveCapacity(batchSize)
         func hand(_ rows: [ImportRow]) throws {
             condition.lock()
             defer { condition.unlock() }
             while pending.count + validated.count >= capacity && !cancelled { condition.wait() }
-            if cancelled { throw Stop() }
+            if cancelled { throw ValidatingReaderStopped() }
             pending.append((batchesRead, rows))
             batchesRead += 1
             condition.broadcast()
@@ -124,7 +124,7 @@ public final class ValidatingReader: @unchecked Sendable {
                 }
             }
             if !batch.isEmpty { try hand(batch) }
-        } catch is Stop {
+        } catch is ValidatingReaderStopped {
         } catch {
             condition.lock()
             failure = error
@@ -155,9 +155,8 @@ public final class ValidatingReader: @unchecked Sendable {
 
             let results = rows.map { row in
                 let outcome = validator.validate(row.input, defaultProducer: defaultProducer, memo: memo)
-                let stored = outcome.report.isCompliant
-                    ? outcome.product.flatMap { try? StoredColumns(product: $0, report: outcome.report, cleanReport: cleanReport) } : nil
-                return ValidatedRow(row: row, outcome: outcome, stored: stored)
+                let prepared = outcome.report.isCompliant ? outcome.product.flatMap { prepare($0, outcome.report) } : nil
+                return ValidatedRow(row: row, outcome: outcome, prepared: prepared)
             }
 
             condition.lock()
@@ -167,3 +166,6 @@ public final class ValidatingReader: @unchecked Sendable {
         }
     }
 }
+
+/// Thrown into the reading thread when the caller stopped consuming.
+private struct ValidatingReaderStopped: Error {}

@@ -12,7 +12,8 @@ extension AttributeValue: Codable {
         case id, entered, kind, value, unit, canonical, canonicalUnit = "canonical_unit"
     }
 
-    var kind: StaticString {
+    /// The value's kind, as the exports and the store name it.
+    public var kind: StaticString {
         switch value {
         case .text: "text"
         case .integer: "integer"
@@ -24,22 +25,10 @@ extension AttributeValue: Codable {
         }
     }
 
-    /// An attribute from the string fields the store keeps (`id`, `entered`, `kind`,
-    /// `value`, `unit`); `nil` when they do not make one.
-    public init?(storedFields field: (String) -> String?) {
-        guard let id = field("id"), let entered = field("entered"), let kind = field("kind"), let text = field("value") else { return nil }
-        self.init(id: id, entered: entered, kind: kind, valueText: text, unitID: field("unit"))
-    }
-
-    /// An attribute from the array `storedText` writes for it; `nil` when the parts
-    /// do not make one.
-    public init?(storedParts parts: [String]) {
-        guard (3...5).contains(parts.count) else { return nil }
-        self.init(id: parts[0], entered: parts[1], kind: parts[2], valueText: parts.count > 3 ? parts[3] : parts[1],
-                  unitID: parts.count > 4 ? parts[4] : nil)
-    }
-
-    private init?(id: String, entered: String, kind: String, valueText text: String, unitID: String?) {
+    /// An attribute from its parts as text: a `kind` (`text`, `integer`, `decimal`,
+    /// `quantity`, `enum`, `boolean`, `date`), the value in its own unit, and a
+    /// quantity's unit id; `nil` when they do not make one.
+    public init?(id: String, entered: String, kind: String, valueText text: String, unitID: String?) {
         let value: Value
         switch kind {
         case "text": value = .text(text)
@@ -86,7 +75,7 @@ extension AttributeValue: Codable {
 
     /// The value in its own unit, as text: `4` for `4两`. Numbers are taken from what
     /// was entered (which parsed exactly to the value), not formatted again.
-    var valueText: String {
+    public var valueText: String {
         switch value {
         case .quantity(let quantity):
             if let numeral = enteredNumeral { return String(decoding: numeral, as: UTF8.self) }
@@ -105,49 +94,9 @@ extension AttributeValue: Codable {
         return numeral.isEmpty ? nil : numeral
     }
 
-    /// A list of attribute values as the store keeps them: an array per attribute,
-    /// `["net_content","10斤","quantity","10","jin.mainland"]`, that is id, entered
-    /// text, kind, then the value (left out when it is the entered text, as for most
-    /// texts, options and years) and a quantity's unit. The canonical value is left
-    /// out too: it follows from the value and the unit. Written as bytes, without an
-    /// encoder, because imports write one such list per row; half the size of the
-    /// objects the exports write, which the store once kept (both are read).
-    public static func storedText(_ values: [AttributeValue]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(56 * values.count + 2)
-        out.append(UInt8(ascii: "["))
-        for (index, attribute) in values.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            JSONText.appendString(attribute.id, to: &out)
-            out.append(UInt8(ascii: ","))
-            JSONText.appendString(attribute.entered, to: &out)
-            out.append(literal: #",""#)
-            out.append(literal: attribute.kind)
-            out.append(UInt8(ascii: "\""))
-            if case .quantity(let quantity) = attribute.value {
-                out.append(UInt8(ascii: ","))
-                attribute.appendValueText(to: &out)
-                out.append(literal: #",""#)
-                out.append(text: quantity.unit.id)
-                out.append(UInt8(ascii: "\""))
-            } else {
-                let value = attribute.valueText
-                if value != attribute.entered {
-                    out.append(UInt8(ascii: ","))
-                    JSONText.appendString(value, to: &out)
-                }
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(UInt8(ascii: "]"))
-        return String(decoding: out, as: UTF8.self)
-    }
-
-
     /// Appends `valueText` as a JSON string; a quantity's numeral straight from the
     /// bytes entered.
-    private func appendValueText(to out: inout [UInt8]) {
+    public func appendValueText(to out: inout [UInt8]) {
         if case .quantity = value, let numeral = enteredNumeral {
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: numeral)
@@ -241,12 +190,12 @@ public enum JSONText {
 
 extension [UInt8] {
     /// Appends a literal's UTF-8 bytes in one copy.
-    mutating func append(literal: StaticString) {
+    public mutating func append(literal: StaticString) {
         literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 
     /// Appends a string's UTF-8 bytes in one copy.
-    mutating func append(text: String) {
+    public mutating func append(text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
     }

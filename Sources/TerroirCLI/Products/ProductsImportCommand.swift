@@ -40,7 +40,8 @@ struct ProductsImportCommand: ParsableCommand {
             let reader = try ProductFileReader(url: url, standard: published.standard, options: columns.readerOptions)
             if columns.errorsPath != nil { errorFile = ErrorFile(reader: reader) }
             defer { report.fileNotices = reader.notices }
-            let rows = ValidatingReader(reader: reader, validator: validator, defaultProducer: producer, workers: 2)
+            let rows = ValidatingReader(reader: reader, validator: validator, defaultProducer: producer, workers: 2,
+                                        prepare: StoredColumns.encoder(for: published.standard))
             let (writer, committed) = try catalog.importProducts(
                 brand: brand, standardVersion: published.number, actor: store.actorName, source: file
             ) { writer in
@@ -54,7 +55,7 @@ struct ProductsImportCommand: ParsableCommand {
                     }
                     // Once a row failed, an all-or-nothing import only validates the rest.
                     guard partial || report.failed.isEmpty else { return }
-                    if try writer.upsert(product, report: validated.outcome.report, stored: validated.stored) == .duplicate {
+                    if try writer.upsert(product, report: validated.outcome.report, stored: validated.prepared) == .duplicate {
                         let finding = Self.duplicate(product, location: validated.row.input.locate("sku"))
                         report.failed.append(.init(row: validated.row.number, sku: product.sku, findings: [finding]))
                         errorFile?.add(row: validated.row.number, cells: validated.row.cells)
