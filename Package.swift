@@ -166,6 +166,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "FrontDoorTests",
+            dependencies: [
+                "TerroirCLI", "TerroirServer", "CatalogStore", "DigitalLink", "ProductSpecs", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "TerroirCLITests",
             dependencies: ["TerroirCLI", "BrandStandards"],
             swiftSettings: swiftSettings

@@ -17,6 +17,19 @@ extension ServerState {
             let producer = try await offload { try RegisterProducer(store: store).run(registration, as: actor) }
             return Self.json(Self.producerJSON(producer), status: .created)
         }
+        for (verb, status) in [("suspend", ProducerStatus.suspended), ("revoke", .revoked), ("reinstate", .active)] {
+            router.post("/v1/producers/:id/\(verb)") { request, context in
+                let permission: Permission = status == .suspended ? .suspendProducer : status == .revoked ? .revokeProducer : .reinstateProducer
+                let actor = try Access.actor(context, permission)
+                let id = try context.parameters.require("id")
+                let bytes = try await body(request)
+                let reason = bytes.readableBytes == 0 ? nil : try Self.decode(StatusChangeBody.self, from: bytes).reason
+                let result = try await offload {
+                    try ChangeProducerStatus(store: store).run(.init(producer: id, status: status, reason: reason), as: actor)
+                }
+                return try Self.json(result)
+            }
+        }
         router.get("/v1/producers/:id") { _, context in
             let actor = try Access.actor(context, .readProducer)
             let id = try context.parameters.require("id")
@@ -26,6 +39,11 @@ extension ServerState {
                 return Self.json(Self.producerJSON(producer))
             }
         }
+    }
+
+    /// The body of a suspension, revocation or reinstatement.
+    struct StatusChangeBody: Decodable {
+        let reason: String?
     }
 
     static func producerJSON(_ producer: Producer) -> String {

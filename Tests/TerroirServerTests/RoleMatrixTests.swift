@@ -70,6 +70,10 @@ struct RoleMatrixTests {
                 try store.importAll([StoreFixture.rice(sku)])
                 return "/v1/products/\(try store.store.product(reference: "farm/\(sku)")!.id)"
             }),
+            // The mill: suspended, reinstated, then revoked, by the officer alone.
+            Case(.post, "/v1/producers/{id}/suspend", path: "/v1/producers/mill/suspend", body: #"{"reason":"moisture fraud"}"#, allowed: ["officer"]),
+            Case(.post, "/v1/producers/{id}/reinstate", path: "/v1/producers/mill/reinstate", body: #"{"reason":"re-inspected"}"#, allowed: ["officer"]),
+            Case(.post, "/v1/producers/{id}/revoke", path: "/v1/producers/mill/revoke", body: #"{"reason":"repeat offence"}"#, allowed: ["officer"]),
         ]
     }
 
@@ -87,7 +91,7 @@ struct RoleMatrixTests {
             operations.filter { ($0.value["security"] as? [Any])?.isEmpty != true }.map { "\($0.key.uppercased()) \(path)" }
         })
         let covered = Set(Self.cases(try ServerFixture(), batch: 1).map { "\($0.method.rawValue) \($0.route)" })
-        #expect(secured.count >= 16)
+        #expect(secured.count >= 19)
         #expect(covered == secured, "not in the matrix: \(secured.subtracting(covered).sorted()); not in the document: \(covered.subtracting(secured).sorted())")
     }
 

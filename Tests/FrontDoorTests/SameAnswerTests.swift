@@ -1,0 +1,122 @@
+import CatalogStore
+import DigitalLink
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import ProductSpecs
+import TerroirCLI
+import TerroirServer
+import TestSupport
+import Testing
+
+/// The batch tool and the HTTP API are two front doors to the same workflows: the
+/// same operation through each, on two identical stores, must leave the same store
+/// behind and write the same audit entries (but for who and when).
+struct SameAnswerTests {
+    /// A store with the Sihong standard, the farm's certified rice (with a GTIN) and a
+    /// compliant one not yet certified, and an officer's and a producer's keys.
+    struct Door {
+        let fixture: StoreFixture
+        let certified: Int64
+        let compliant: Int64
+        let officer: String
+        let producer: String
+
+        init() throws {
+            fixture = try StoreFixture()
+            var rice = StoreFixture.rice("RICE-A")
+            rice.fields["gtin"] = "6901234567014"
+            try fixture.importAll([rice, StoreFixture.rice("RICE-B")])
+            let products = try fixture.store.products()
+            certified = products.first { $0.product.sku == "RICE-A" }!.id
+            compliant = products.first { $0.product.sku == "RICE-B" }!.id
+            _ = try fixture.store.certify(ids: [certified], actor: "setup")
+            officer = try fixture.store.createAPIKey(name: "officer", role: .officer, scope: ["sihong-4x"], actor: "setup").token
+            producer = try fixture.store.createAPIKey(name: "farm", role: .producer, scope: ["farm"], actor: "setup").token
+            // As terroir-server does when it starts, and the batch tool whenever it opens the store.
+            _ = try fixture.store.applyStandardCalendar(actor: "setup")
+        }
+
+        var lastAuditID: Int64 { (try? fixture.store.auditLog(limit: 1).first?.id ?? 0) ?? 0 }
+
+        /// What a workflow can change, and the audit entries written after `auditID`,
+        /// each without its actor and time.
+        func state(after auditID: Int64) throws -> [String] {
+            let store = fixture.store
+            var lines = try store.producers().map { "producer \($0.id) \($0.status.rawValue) \($0.authorisations.sorted { $0.key < $1.key })" }
+            lines += try store.products().map { "product \($0.id) \($0.product.sku) \($0.product.status.rawValue) exportable=\($0.exportable)" }
+            lines += try store.labelBatches().map { "batch \($0.id) \($0.gtin.digits) \($0.lot) \($0.firstSerial)+\($0.count) \($0.size) \($0.dpi) \($0.format) v\($0.standardVersion)" }
+            lines += try store.auditLog(limit: 1000).filter { ($0.id ?? 0) > auditID }.reversed().map { "audit \($0.action) \($0.subject) \($0.details)" }
+            return lines
+        }
+    }
+
+    struct Operation: Sendable, CustomTestStringConvertible {
+        let name: String
+        /// The batch tool's arguments, given the store's certified and compliant product ids.
+        let arguments: @Sendable (Door) -> [String]
+        let method: HTTPRequest.Method
+        let path: @Sendable (Door) -> String
+        let body: @Sendable (Door) -> String?
+        /// Which key the API call is made with.
+        let asProducer: Bool
+        /// Done to both stores first.
+        var before: @Sendable (Door) throws -> Void = { _ in }
+
+        var testDescription: String { name }
+    }
+
+    static let labelsFolder = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-front-doors-\(UUID().uuidString)")
+
+    static let operations: [Operation] = [
+        Operation(name: "register a producer", arguments: { _ in
+            ["producers", "add", "--id", "new-coop", "--brand", "sihong-4x", "--name-zh", "新社", "--name-en", "New co-op",
+             "--uscc", "92321322MA1F2G3H5R", "--admin-code", "321324101", "--categories", "rice"]
+        }, method: .post, path: { _ in "/v1/producers" }, body: { _ in
+            #"{"id":"new-coop","name":{"zh":"新社","en":"New co-op"},"uscc":"92321322MA1F2G3H5R","admin_code":"321324101","authorisations":{"sihong-4x":["rice"]}}"#
+        }, asProducer: false),
+        Operation(name: "suspend a producer", arguments: { _ in ["producers", "suspend", "farm", "--reason", "moisture fraud"] },
+                  method: .post, path: { _ in "/v1/producers/farm/suspend" }, body: { _ in #"{"reason":"moisture fraud"}"# }, asProducer: false),
+        Operation(name: "reinstate a producer", arguments: { _ in ["producers", "reinstate", "farm", "--reason", "re-inspected"] },
+                  method: .post, path: { _ in "/v1/producers/farm/reinstate" }, body: { _ in #"{"reason":"re-inspected"}"# }, asProducer: false,
+                  before: { door in _ = try door.fixture.store.changeProducerStatus(id: "farm", to: .suspended, reason: "test", actor: "setup") }),
+        Operation(name: "revoke a producer", arguments: { _ in ["producers", "revoke", "farm", "--reason", "repeat offence"] },
+                  method: .post, path: { _ in "/v1/producers/farm/revoke" }, body: { _ in #"{"reason":"repeat offence"}"# }, asProducer: false),
+        Operation(name: "certify a product", arguments: { door in ["products", "certify", String(door.compliant)] },
+                  method: .post, path: { door in "/v1/products/\(door.compliant)/certify" }, body: { _ in nil }, asProducer: false),
+        Operation(name: "issue a label batch", arguments: { door in
+            ["labels", "generate", "--product", String(door.certified), "--lot", "L1", "--count", "2", "--format", "svg",
+             "--assets", StoreFixture.repository.appendingPathComponent("Assets").path,
+             "--out", labelsFolder.appendingPathComponent(UUID().uuidString).path]
+        }, method: .post, path: { _ in "/v1/label-batches" }, body: { door in #"{"product":\#(door.certified),"lot":"L1","count":2,"format":"svg"}"# },
+                  asProducer: true),
+    ]
+
+    @Test(arguments: operations)
+    func bothFrontDoorsLeaveTheSameStore(operation: Operation) async throws {
+        let cli = try Door(), api = try Door()
+        try operation.before(cli)
+        try operation.before(api)
+        let cliBefore = cli.lastAuditID, apiBefore = api.lastAuditID
+        #expect(try cli.state(after: cliBefore) == api.state(after: apiBefore), "the two stores differ before the operation")
+
+        let code = await TerroirMain.run(operation.arguments(cli) + ["--db", cli.fixture.path, "--actor", "officer"])
+        #expect(code == 0, "terroir \(operation.arguments(cli).joined(separator: " "))")
+
+        let configuration = ServerConfiguration(databasePath: api.fixture.path, assetsPath: StoreFixture.repository.appendingPathComponent("Assets").path,
+                                                cacheRecheckSeconds: 0)
+        try await Application(router: buildRouter(store: api.fixture.store, configuration: configuration)).test(.router) { client in
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(operation.asProducer ? api.producer : api.officer)"
+            let response = try await client.execute(uri: operation.path(api), method: operation.method, headers: headers,
+                                                    body: operation.body(api).map { ByteBuffer(string: $0) })
+            #expect(response.status.kind == .successful, "\(operation.method) \(operation.path(api)): \(response.status) \(String(buffer: response.body))")
+        }
+
+        let cliAfter = try cli.state(after: cliBefore), apiAfter = try api.state(after: apiBefore)
+        #expect(cliAfter == apiAfter)
+        #expect(cliAfter.contains { $0.hasPrefix("audit ") }, "the operation wrote no audit entry")
+    }
+}
