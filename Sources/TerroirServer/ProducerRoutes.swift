@@ -23,7 +23,7 @@ extension ServerState {
                 let actor = try Access.actor(context, permission)
                 let id = try context.parameters.require("id")
                 let bytes = try await body(request)
-                let reason = bytes.readableBytes == 0 ? nil : try Self.decode(StatusChangeBody.self, from: bytes).reason
+                let reason = bytes.readableBytes == 0 ? nil : try Self.decode(ReasonBody.self, from: bytes).reason
                 let result = try await offload {
                     try ChangeProducerStatus(store: store).run(.init(producer: id, status: status, reason: reason), as: actor)
                 }
@@ -39,11 +39,6 @@ extension ServerState {
                 return Self.json(Self.producerJSON(producer))
             }
         }
-    }
-
-    /// The body of a suspension, revocation or reinstatement.
-    struct StatusChangeBody: Decodable {
-        let reason: String?
     }
 
     static func producerJSON(_ producer: Producer) -> String {

@@ -66,6 +66,14 @@ extension ServerState {
                 return Response(status: .noContent)
             }
         }
+        router.post("/v1/products/:id/withdraw") { request, context in
+            let actor = try Access.actor(context, .withdrawProducts)
+            let id = try Self.productID(context)
+            let bytes = try await body(request)
+            let reason = bytes.readableBytes == 0 ? nil : try Self.decode(ReasonBody.self, from: bytes).reason
+            let result = try await offload { try WithdrawProducts(store: store).run(.init(ids: [id], reason: reason), as: actor) }
+            return try Self.json(result)
+        }
         router.post("/v1/products/:id/certify") { _, context in
             let actor = try Access.actor(context, .certifyProducts)
             let id = try Self.productID(context)

@@ -37,6 +37,11 @@ struct ServerState: Sendable {
         return object
     }
 
+    /// The body of an act that takes a reason (suspend, revoke, reinstate, withdraw).
+    struct ReasonBody: Decodable {
+        let reason: String?
+    }
+
     /// A request body decoded as `type`, its keys in snake case.
     /// - Throws: 400 for what is not JSON, 422 naming the field that is missing or of the wrong type.
     static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {

@@ -86,6 +86,8 @@ struct SameAnswerTests {
                   method: .post, path: { _ in "/v1/producers/farm/revoke" }, body: { _ in #"{"reason":"repeat offence"}"# }, asProducer: false),
         Operation(name: "certify a product", arguments: { door in ["products", "certify", String(door.compliant)] },
                   method: .post, path: { door in "/v1/products/\(door.compliant)/certify" }, body: { _ in nil }, asProducer: false),
+        Operation(name: "withdraw a product", arguments: { door in ["products", "withdraw", String(door.certified), "--reason", "sold out"] },
+                  method: .post, path: { door in "/v1/products/\(door.certified)/withdraw" }, body: { _ in #"{"reason":"sold out"}"# }, asProducer: true),
         Operation(name: "issue a label batch", arguments: { door in
             ["labels", "generate", "--product", String(door.certified), "--lot", "L1", "--count", "2", "--format", "svg",
              "--assets", StoreFixture.repository.appendingPathComponent("Assets").path,

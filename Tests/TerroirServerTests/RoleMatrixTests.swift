@@ -70,6 +70,11 @@ struct RoleMatrixTests {
                 try store.importAll([StoreFixture.rice(sku)])
                 return "/v1/products/\(try store.store.product(reference: "farm/\(sku)")!.id)"
             }),
+            Case(.post, "/v1/products/{id}/withdraw", body: #"{"reason":"sold out for the season"}"#, allowed: ["officer", "producer", "station"], freshPath: {
+                let sku = "WD-\(UUID().uuidString.prefix(8))"
+                try store.importAll([StoreFixture.rice(sku)])
+                return "/v1/products/\(try store.store.product(reference: "farm/\(sku)")!.id)/withdraw"
+            }),
             // The mill: suspended, reinstated, then revoked, by the officer alone.
             Case(.post, "/v1/producers/{id}/suspend", path: "/v1/producers/mill/suspend", body: #"{"reason":"moisture fraud"}"#, allowed: ["officer"]),
             Case(.post, "/v1/producers/{id}/reinstate", path: "/v1/producers/mill/reinstate", body: #"{"reason":"re-inspected"}"#, allowed: ["officer"]),
@@ -91,7 +96,7 @@ struct RoleMatrixTests {
             operations.filter { ($0.value["security"] as? [Any])?.isEmpty != true }.map { "\($0.key.uppercased()) \(path)" }
         })
         let covered = Set(Self.cases(try ServerFixture(), batch: 1).map { "\($0.method.rawValue) \($0.route)" })
-        #expect(secured.count >= 19)
+        #expect(secured.count >= 20)
         #expect(covered == secured, "not in the matrix: \(secured.subtracting(covered).sorted()); not in the document: \(covered.subtracting(secured).sorted())")
     }
 

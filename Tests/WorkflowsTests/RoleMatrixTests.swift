@@ -69,10 +69,11 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["register", "suspend", "revoke", "reinstate", "certify", "issue-labels"])
+    @Test(arguments: ["register", "suspend", "revoke", "reinstate", "certify", "withdraw", "issue-labels"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
         case "register", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
+        case "withdraw": ["officer", "producer", "station", "operator"]
         default: ["producer", "station", "operator"]
         }
         for (name, actor) in Self.actors {
@@ -91,6 +92,8 @@ struct RoleMatrixTests {
                     _ = try ChangeProducerStatus(store: fixture.store).run(.init(producer: "farm", status: status, reason: "moisture fraud"), as: actor)
                 case "certify":
                     _ = try CertifyProducts(store: fixture.store).run(.init(ids: [compliant]), as: actor)
+                case "withdraw":
+                    _ = try WithdrawProducts(store: fixture.store).run(.init(ids: [certified], reason: "sold out"), as: actor)
                 default:
                     _ = try IssueLabelBatch(store: fixture.store, assets: StoreFixture.repository.appendingPathComponent("Assets").path)
                         .run(.init(product: String(certified), lot: "L1", count: 2), as: actor)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CatalogStore
+import Workflows
 
 /// `terroir products withdraw ID ...`: takes products off the catalog.
 struct ProductsWithdrawCommand: ParsableCommand {
@@ -10,7 +11,7 @@ struct ProductsWithdrawCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let count = try store.open().withdraw(ids: ids, reason: reason, actor: store.actorName)
-        print("\(count) product(s) withdrawn")
+        let result = try WithdrawProducts(store: store.open()).run(.init(ids: ids, reason: reason), as: store.operatorActor)
+        print("\(result.withdrawn) product(s) withdrawn")
     }
 }

@@ -1,0 +1,42 @@
+import CatalogStore
+import Measures
+import ProductSpecs
+
+/// Withdraws products from the catalog (by their producer, its station, or an officer
+/// of their brand), with a reason, audited: the change feed gives platforms a
+/// tombstone for each. A product already withdrawn is left as it is.
+public struct WithdrawProducts: Workflow {
+    public struct Request: Codable, Sendable, Equatable {
+        public var ids: [Int64]
+        public var reason: String?
+
+        public init(ids: [Int64], reason: String?) {
+            self.ids = ids
+            self.reason = reason
+        }
+    }
+
+    public struct Result: Codable, Sendable, Equatable {
+        /// How many were withdrawn now.
+        public var withdrawn: Int
+    }
+
+    let store: CatalogStore
+
+    public init(store: CatalogStore) {
+        self.store = store
+    }
+
+    public func run(_ request: Request, as actor: Actor) throws(WorkflowError) -> Result {
+        try AccessRules.require(actor, .withdrawProducts)
+        return try WorkflowError.catching {
+            // Every product named must exist and be the actor's before any is withdrawn.
+            for id in request.ids {
+                guard let stored = try store.product(reference: String(id)) else { throw StoreError.productNotFound(String(id)) }
+                guard let producer = try store.producer(id: stored.product.producerID) else { throw StoreError.producerNotFound(stored.product.producerID) }
+                try AccessRules.check(actor, producer: producer, brand: stored.product.brandID)
+            }
+            return Result(withdrawn: try store.withdraw(ids: request.ids, reason: request.reason, actor: actor.name))
+        }
+    }
+}
