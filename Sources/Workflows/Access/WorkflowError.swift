@@ -49,6 +49,12 @@ public struct WorkflowError: Error, Sendable, Equatable {
         self.init(kind, error.code, error.message)
     }
 
+    /// - Throws: `reason.empty` for a reason that is given but says nothing.
+    static func checkReason(_ reason: String?) throws(WorkflowError) {
+        guard let reason, reason.allSatisfy(\.isWhitespace) else { return }
+        throw WorkflowError(.invalid, "reason.empty", zh: "理由不能为空：请写明理由，或不填", en: "the reason is empty: say why, or leave it out")
+    }
+
     /// Runs `work`, turning what it throws into a `WorkflowError`.
     static func catching<T>(_ work: () throws -> T) throws(WorkflowError) -> T {
         do {

@@ -40,6 +40,7 @@ public struct ChangeProducerStatus: Workflow {
         case .active: .reinstateProducer
         }
         try AccessRules.require(actor, permission)
+        try WorkflowError.checkReason(request.reason)
         if request.status != .active, request.reason?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
             throw WorkflowError(.invalid, "reason.missing", zh: "暂停或吊销生产者须说明理由", en: "suspending or revoking a producer needs a reason")
         }

@@ -29,6 +29,7 @@ public struct WithdrawProducts: Workflow {
 
     public func run(_ request: Request, as actor: Actor) throws(WorkflowError) -> Result {
         try AccessRules.require(actor, .withdrawProducts)
+        try WorkflowError.checkReason(request.reason)
         return try WorkflowError.catching {
             // Every product named must exist and be the actor's before any is withdrawn.
             for id in request.ids {
