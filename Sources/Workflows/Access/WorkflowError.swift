@@ -52,7 +52,7 @@ public struct WorkflowError: Error, Sendable, Equatable {
     /// - Throws: `reason.empty` for a reason that is given but says nothing.
     static func checkReason(_ reason: String?) throws(WorkflowError) {
         guard let reason, reason.allSatisfy(\.isWhitespace) else { return }
-        throw WorkflowError(.invalid, "reason.empty", zh: "理由不能为空：请写明理由，或不填", en: "the reason is empty: say why, or leave it out")
+        throw WorkflowError(.invalid, "reason.empty", zh: "理由为空：请写明理由", en: "the reason is empty: say why")
     }
 
     /// Runs `work`, turning what it throws into a `WorkflowError`.
