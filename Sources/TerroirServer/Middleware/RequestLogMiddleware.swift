@@ -38,10 +38,12 @@ struct RequestLogMiddleware: RouterMiddleware {
     private static func log(_ request: Request, context: Context, status: Int, since start: ContinuousClock.Instant, failure: (any Error)? = nil) {
         let elapsed = (ContinuousClock.now - start).components
         let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
-        context.logger.log(level: status >= 500 ? .error : .info, "\(request.method) \(request.uri.path) \(status)", metadata: [
+        var metadata: Logger.Metadata = [
             "status": "\(status)",
             "duration_ms": "\((milliseconds * 10).rounded() / 10)",
             "route": "\(context.endpointPath ?? "-")",
-        ].merging(failure.map { ["body_stopped": "\(String(describing: $0))"] } ?? [:]) { first, _ in first })
+        ]
+        if let failure { metadata["body_stopped"] = "\(String(describing: failure))" }
+        context.logger.log(level: status >= 500 ? .error : .info, "\(request.method) \(request.uri.path) \(status)", metadata: metadata)
     }
 }
