@@ -3,11 +3,15 @@
 public enum GS1Characters {
     /// A-Z a-z 0-9 and ``!"%&'()*+,-./:;<=>?_``.
     public static func isAllowed(_ byte: UInt8) -> Bool {
+        allowed[Int(byte)]
+    }
+
+    /// `isAllowed` by byte: every resolver lookup checks each byte of its lot and serial.
+    private static let allowed: [Bool] = (0...255).map { (byte: Int) in
+        let byte = UInt8(byte)
         switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            Array(#"!"%&'()*+,-./:;<=>?_"#.utf8).contains(byte)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return #"!"%&'()*+,-./:;<=>?_"#.utf8.contains(byte)
         }
     }
 
@@ -30,17 +34,27 @@ public enum GS1Characters {
     /// Undoes percent-encoding.
     /// - Throws: `DigitalLinkError.badEscape` for `%` not followed by two hex digits.
     public static func percentDecoded(_ text: Substring) throws(DigitalLinkError) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
+        var iterator = text.utf8.makeIterator()
         while let byte = iterator.next() {
             guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-            guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else {
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
                 throw .badEscape(String(text))
             }
-            bytes.append(value)
+            bytes.append(high << 4 | low)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The value of one hexadecimal digit, either case.
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
 

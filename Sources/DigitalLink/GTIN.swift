@@ -29,7 +29,8 @@ public struct GTIN: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
     /// - Throws: `GTIN.Problem` saying what is wrong.
     public init(_ text: String) throws(Problem) {
         let trimmed = text.filter { $0 != " " && $0 != "-" }
-        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notDigits }
+        // By byte: `Character.isNumber` looks up Unicode properties, on every scan.
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { throw .notDigits }
         guard [8, 12, 13, 14].contains(trimmed.count) else { throw .length(trimmed.count) }
         let expected = Self.checkDigit(of: trimmed.dropLast())
         guard trimmed.last == expected else { throw .checkDigit(expected: expected, found: trimmed.last!) }
@@ -45,8 +46,8 @@ public struct GTIN: Hashable, Comparable, Sendable, CustomStringConvertible, Cod
     /// The GS1 check digit of the digits before it: weights 3, 1, 3, ... from the right.
     public static func checkDigit<S: StringProtocol>(of body: S) -> Character {
         var sum = 0
-        for (index, character) in body.reversed().enumerated() {
-            let digit = Int(character.asciiValue! - 48)
+        for (index, byte) in body.utf8.reversed().enumerated() {
+            let digit = Int(byte - 48)
             sum += index % 2 == 0 ? digit * 3 : digit
         }
         return Character(String((10 - sum % 10) % 10))
