@@ -170,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "FrontDoorTests",
             dependencies: [
-                "TerroirCLI", "TerroirServer", "CatalogStore", "DigitalLink", "ProductSpecs", "TestSupport",
+                "TerroirCLI", "TerroirServer", "BrandStandards", "CatalogStore", "Measures", "DigitalLink", "ProductSpecs", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -17,13 +17,20 @@ extension CatalogStore {
     /// Adds or updates producers, all or none. A new producer starts active; an
     /// existing one keeps its status (only suspend, revoke and reinstate change it).
     /// Authorisations are replaced for the brands the given producers name.
-    /// - Returns: how many were added and how many updated.
-    public func saveProducers(_ producers: [Producer], actor: String) throws -> (added: Int, updated: Int) {
+    /// - Returns: how many were added, how many updated, and how many already held
+    ///   what they say (nothing is written for those).
+    public func saveProducers(_ producers: [Producer], actor: String) throws -> (added: Int, updated: Int, unchanged: Int) {
         try write { db in
             let now = Self.timestamp()
-            var added = 0, updated = 0
+            var added = 0, updated = 0, unchanged = 0
             for producer in producers {
-                let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM producer WHERE id = ?", arguments: [producer.id]) ?? false
+                let stored = try Self.producers(db, where: "WHERE p.id = ?", [producer.id]).first
+                // An entry that says what the store already holds writes nothing, not even an audit entry.
+                if let stored, stored.holds(producer) {
+                    unchanged += 1
+                    continue
+                }
+                let exists = stored != nil
                 // Found by fuzzing the HTTP bodies: the column's UNIQUE constraint made this a database error (a 500).
                 if let holder = try String.fetchOne(db, sql: "SELECT id FROM producer WHERE uscc = ? AND id <> ?",
                                                     arguments: [producer.uscc.text, producer.id]) {
@@ -63,7 +70,7 @@ extension CatalogStore {
                 try AuditEntry.record(db, actor: actor, action: exists ? "producer.update" : "producer.add",
                                       subject: "producer:\(producer.id)", details: ["brands": brands], at: now)
             }
-            return (added, updated)
+            return (added, updated, unchanged)
         }
     }
 
@@ -152,5 +159,15 @@ extension CatalogStore {
                 )
             }
         }
+    }
+}
+
+extension Producer {
+    /// Whether this stored producer already holds everything `entry` says: its fields,
+    /// and its categories under each brand the entry names.
+    func holds(_ entry: Producer) -> Bool {
+        name == entry.name && uscc == entry.uscc && adminCode == entry.adminCode && address == entry.address
+            && validFrom == entry.validFrom && validTo == entry.validTo
+            && entry.authorisations.allSatisfy { brand, categories in Set(authorisations[brand] ?? []) == Set(categories) }
     }
 }

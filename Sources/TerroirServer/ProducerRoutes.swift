@@ -30,6 +30,13 @@ extension ServerState {
                 return try Self.json(result)
             }
         }
+        router.patch("/v1/producers/:id") { request, context in
+            let actor = try Access.actor(context, .updateProducer)
+            let id = try context.parameters.require("id")
+            let changes = try Self.decode(UpdateProducer.Changes.self, from: try await body(request))
+            let result = try await offload { try UpdateProducer(store: store).run(.init(id: id, changes: changes), as: actor) }
+            return Self.json(Self.producerJSON(result.producer))
+        }
         router.get("/v1/producers/:id") { _, context in
             let actor = try Access.actor(context, .readProducer)
             let id = try context.parameters.require("id")

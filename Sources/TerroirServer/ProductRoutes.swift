@@ -60,11 +60,8 @@ extension ServerState {
         router.delete("/v1/products/:id") { _, context in
             let actor = try Access.actor(context, .deleteProduct)
             let id = try Self.productID(context)
-            return try await offload {
-                let (stored, _) = try ownedProduct(id, actor: actor)
-                try store.deleteProduct(id: stored.id, actor: actor.name)
-                return Response(status: .noContent)
-            }
+            _ = try await offload { try DeleteProduct(store: store).run(.init(id: id), as: actor) }
+            return Response(status: .noContent)
         }
         router.post("/v1/products/:id/withdraw") { request, context in
             let actor = try Access.actor(context, .withdrawProducts)

@@ -1,9 +1,11 @@
+import BrandStandards
 import CatalogStore
 import DigitalLink
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Measures
 import NIOCore
 import ProductSpecs
 import TerroirCLI
@@ -45,7 +47,10 @@ struct SameAnswerTests {
         /// each without its actor and time.
         func state(after auditID: Int64) throws -> [String] {
             let store = fixture.store
-            var lines = try store.producers().map { "producer \($0.id) \($0.status.rawValue) \($0.authorisations.sorted { $0.key < $1.key })" }
+            var lines = try store.producers().map {
+                "producer \($0.id) \($0.status.rawValue) \($0.name.zh)/\($0.name.en) \($0.validFrom?.description ?? "-")–\($0.validTo?.description ?? "-") "
+                    + "\($0.authorisations.sorted { $0.key < $1.key })"
+            }
             lines += try store.products().map { "product \($0.id) \($0.product.sku) \($0.product.status.rawValue) exportable=\($0.exportable)" }
             lines += try store.labelBatches().map { "batch \($0.id) \($0.gtin.digits) \($0.lot) \($0.firstSerial)+\($0.count) \($0.size) \($0.dpi) \($0.format) v\($0.standardVersion)" }
             lines += try store.auditLog(limit: 1000).filter { ($0.id ?? 0) > auditID }.reversed().map { "audit \($0.action) \($0.subject) \($0.details)" }
@@ -77,6 +82,9 @@ struct SameAnswerTests {
         }, method: .post, path: { _ in "/v1/producers" }, body: { _ in
             #"{"id":"new-coop","name":{"zh":"新社","en":"New co-op"},"uscc":"92321322MA1F2G3H5R","admin_code":"321324101","authorisations":{"sihong-4x":["rice"]}}"#
         }, asProducer: false),
+        Operation(name: "update a producer", arguments: { _ in ["producers", "update", "farm", "--name-en", "Farm renamed", "--valid-to", "2029-06-30"] },
+                  method: .patch, path: { _ in "/v1/producers/farm" }, body: { _ in #"{"name_en":"Farm renamed","valid_to":"2029-06-30"}"# },
+                  asProducer: false),
         Operation(name: "suspend a producer", arguments: { _ in ["producers", "suspend", "farm", "--reason", "moisture fraud"] },
                   method: .post, path: { _ in "/v1/producers/farm/suspend" }, body: { _ in #"{"reason":"moisture fraud"}"# }, asProducer: false),
         Operation(name: "reinstate a producer", arguments: { _ in ["producers", "reinstate", "farm", "--reason", "re-inspected"] },
@@ -88,6 +96,8 @@ struct SameAnswerTests {
                   method: .post, path: { door in "/v1/products/\(door.compliant)/certify" }, body: { _ in nil }, asProducer: false),
         Operation(name: "withdraw a product", arguments: { door in ["products", "withdraw", String(door.certified), "--reason", "sold out"] },
                   method: .post, path: { door in "/v1/products/\(door.certified)/withdraw" }, body: { _ in #"{"reason":"sold out"}"# }, asProducer: true),
+        Operation(name: "delete a product", arguments: { door in ["products", "delete", String(door.compliant)] },
+                  method: .delete, path: { door in "/v1/products/\(door.compliant)" }, body: { _ in nil }, asProducer: true),
         Operation(name: "issue a label batch", arguments: { door in
             ["labels", "generate", "--product", String(door.certified), "--lot", "L1", "--count", "2", "--format", "svg",
              "--assets", StoreFixture.repository.appendingPathComponent("Assets").path,

@@ -53,6 +53,7 @@ struct RoleMatrixTests {
             Case(.get, "/v1/brands/{id}", path: "/v1/brands/sihong-4x", allowed: everyRole),
             Case(.post, "/v1/producers", body: newProducer, allowed: ["officer"]),
             Case(.get, "/v1/producers/{id}", path: "/v1/producers/farm", allowed: ["officer", "producer", "station"]),
+            Case(.patch, "/v1/producers/{id}", path: "/v1/producers/farm", body: #"{"name_en":"Farm (renamed by \(ROLE))"}"#, allowed: ["officer"]),
             Case(.post, "/v1/products/validate", body: newProduct, allowed: ["officer", "producer", "station"]),
             Case(.post, "/v1/products", body: newProduct, allowed: ["producer", "station"]),
             Case(.get, "/v1/products/{id}", path: "/v1/products/\(product)", allowed: ["officer", "producer", "station"]),

@@ -69,11 +69,11 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["register", "suspend", "revoke", "reinstate", "certify", "withdraw", "issue-labels"])
+    @Test(arguments: ["register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "issue-labels"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
-        case "register", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
-        case "withdraw": ["officer", "producer", "station", "operator"]
+        case "register", "update", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
+        case "withdraw", "delete": ["officer", "producer", "station", "operator"]
         default: ["producer", "station", "operator"]
         }
         for (name, actor) in Self.actors {
@@ -87,11 +87,15 @@ struct RoleMatrixTests {
                     _ = try RegisterProducer(store: fixture.store).run(.init(
                         id: "new-coop", name: LocalizedText(zh: "新社", en: "New co-op"), uscc: "92321322MA1F2G3H5R", adminCode: "321324101",
                         authorisations: ["sihong-4x": ["rice"]]), as: actor)
+                case "update":
+                    _ = try UpdateProducer(store: fixture.store).run(.init(id: "farm", changes: .init(nameEn: "Farm renamed")), as: actor)
                 case "suspend", "revoke", "reinstate":
                     let status: ProducerStatus = workflow == "suspend" ? .suspended : workflow == "revoke" ? .revoked : .active
                     _ = try ChangeProducerStatus(store: fixture.store).run(.init(producer: "farm", status: status, reason: "moisture fraud"), as: actor)
                 case "certify":
                     _ = try CertifyProducts(store: fixture.store).run(.init(ids: [compliant]), as: actor)
+                case "delete":
+                    _ = try DeleteProduct(store: fixture.store).run(.init(id: compliant), as: actor)
                 case "withdraw":
                     _ = try WithdrawProducts(store: fixture.store).run(.init(ids: [certified], reason: "sold out"), as: actor)
                 default:

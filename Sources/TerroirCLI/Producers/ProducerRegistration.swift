@@ -14,7 +14,7 @@ enum ProducerRegistration {
             print("\(rejected.count) producer(s) refused; nothing was saved")
             throw ExitCode(1)
         }
-        let (added, updated) = try store.saveProducers(producers, actor: actor)
-        print("producers: \(added) added, \(updated) updated")
+        let (added, updated, unchanged) = try store.saveProducers(producers, actor: actor)
+        print("producers: \(added) added, \(updated) updated, \(unchanged) unchanged")
     }
 }

@@ -32,7 +32,7 @@ struct ProducersAddCommand: ParsableCommand {
             validFrom: validFrom, validTo: validTo)
         do {
             _ = try RegisterProducer(store: catalog).run(request, as: store.operatorActor)
-            print("producers: 1 added, 0 updated")
+            print("producers: 1 added, 0 updated, 0 unchanged")
         } catch {
             guard error.code == "producer.exists" else { throw error }
             print("error[producer.exists] --id: producer “\(id)” already exists; nothing was changed (use terroir producers update \(id) to change it)")

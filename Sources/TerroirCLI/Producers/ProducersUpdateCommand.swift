@@ -4,6 +4,7 @@ import CatalogStore
 import Foundation
 import Measures
 import ProductSpecs
+import Workflows
 
 /// `terroir producers update ID`: changes only the fields given, checked against the
 /// standard of the brand whose authorisation it touches; every other field, and the
@@ -32,35 +33,11 @@ struct ProducersUpdateCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let catalog = try store.open()
-        guard let existing = try catalog.producer(id: id) else {
-            throw CLIError(message: StoreError.producerNotFound(id).message)
-        }
-        guard let brandID = brand ?? existing.authorisations.keys.sorted().first else {
-            throw CLIError(zh: "生产者“\(id)”没有任何品牌授权；请用 --brand 指定品牌", en: "producer “\(id)” is authorised under no brand; name one with --brand")
-        }
-        let published = try PublishedBrand.current(brandID, in: catalog)
-        var fields = [
-            "id": existing.id, "name_zh": existing.name.zh, "name_en": existing.name.en, "uscc": existing.uscc.text,
-            "admin_code": existing.adminCode.digits, "categories": (existing.authorisations[brandID] ?? []).joined(separator: ";"),
-        ]
-        fields["address_zh"] = existing.address?.zh
-        fields["address_en"] = existing.address?.en
-        fields["valid_from"] = existing.validFrom?.description
-        fields["valid_to"] = existing.validTo?.description
-        let given: [(String, String?)] = [
-            ("name_zh", nameZh), ("name_en", nameEn), ("uscc", uscc), ("admin_code", adminCode), ("address_zh", addressZh),
-            ("address_en", addressEn), ("categories", categories?.replacingOccurrences(of: ",", with: ";")),
-            ("valid_from", validFrom), ("valid_to", validTo),
-        ]
-        for case let (field, value?) in given { fields[field] = value }
-        let checked = ProducerFileReader.check([fields], standard: published.standard) { "--" + $0.replacingOccurrences(of: "_", with: "-") }
-        var producers = checked.producers
-        if var producer = producers.first {
-            // The check knows one brand; the others' authorisations are the stored ones.
-            producer.authorisations = existing.authorisations.merging(producer.authorisations) { $1 }
-            producers = [producer]
-        }
-        try ProducerRegistration.save(producers, rejected: checked.rejected, store: catalog, actor: store.actorName)
+        let changes = UpdateProducer.Changes(
+            brand: brand, nameZh: nameZh, nameEn: nameEn, uscc: uscc, adminCode: adminCode, addressZh: addressZh, addressEn: addressEn,
+            categories: categories.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } },
+            validFrom: validFrom, validTo: validTo)
+        let result = try UpdateProducer(store: try store.open()).run(.init(id: id, changes: changes), as: store.operatorActor)
+        print(result.changed ? "producers: 0 added, 1 updated, 0 unchanged" : "producers: 0 added, 0 updated, 1 unchanged (nothing was written)")
     }
 }

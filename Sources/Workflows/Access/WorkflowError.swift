@@ -38,6 +38,13 @@ public struct WorkflowError: Error, Sendable, Equatable {
         self.init(kind, code, LocalizedText(zh: zh, en: en))
     }
 
+    /// A refused entry: the first finding's code, every finding's message.
+    public init(findings: [Finding]) {
+        self.init(.invalid, findings.first?.code ?? "request.invalid",
+                  LocalizedText(zh: findings.map(\.message.zh).joined(separator: "；"), en: findings.map(\.message.en).joined(separator: "; ")),
+                  findings: findings)
+    }
+
     /// A store error, in the kind its case means.
     public init(_ error: StoreError) {
         let kind: Kind = switch error {

@@ -64,11 +64,7 @@ public struct RegisterProducer: Workflow {
                 throw WorkflowError(StoreError.brandNotPublished(brand))
             }
             let (checked, rejected) = ProducerFileReader.check([request.fields(categories: categories)], standard: published.standard)
-            if let findings = rejected.first?.findings, let first = findings.first {
-                throw WorkflowError(.invalid, first.code, LocalizedText(zh: findings.map(\.message.zh).joined(separator: "；"),
-                                                                        en: findings.map(\.message.en).joined(separator: "; ")),
-                                    findings: findings)
-            }
+            if let findings = rejected.first?.findings { throw WorkflowError(findings: findings) }
             guard var next = checked.first else { continue }
             if let earlier = producer { next.authorisations.merge(earlier.authorisations) { mine, _ in mine } }
             producer = next
