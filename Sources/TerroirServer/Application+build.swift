@@ -54,6 +54,7 @@ public func buildRouter(store: CatalogStore, configuration: ServerConfiguration,
     state.addBrandRoutes(to: router)
     state.addProducerRoutes(to: router)
     state.addProductRoutes(to: router)
+    state.addProductImportRoutes(to: router)
     state.addLabelBatchRoutes(to: router)
     state.addCatalogRoutes(to: router)
     state.addResolverRoutes(to: router)

@@ -39,7 +39,7 @@ extension ServerState {
                 let next = page.count == limit ? page.last.map { "\"" + CatalogCursor(after: $0.id).token + "\"" } ?? "null" : "null"
                 return bytes + Array("],\"next_cursor\":\(next)}".utf8)
             }
-            return try Representation(bytes: page.bytes, contentType: "application/json", digest: page.digest).response(to: request)
+            return try Representation(buffer: page.buffer, contentType: "application/json", digest: page.digest).response(to: request)
         }
         router.get("/v1/catalog/changes") { request, context in
             let actor = try Access.actor(context, .followFeed)

@@ -12,14 +12,19 @@ import ProductSpecs
 /// A response body with a strong ETag: answered 304 to a matching `If-None-Match`,
 /// gzipped when the client accepts it (a different representation, so its own ETag).
 struct Representation {
-    let bytes: [UInt8]
+    /// The body; a buffer the catalog cache keeps is sent as it is, not copied.
+    let buffer: ByteBuffer
     let contentType: String
     let digest: String
 
-    init(bytes: [UInt8], contentType: String, digest: String? = nil) {
-        self.bytes = bytes
+    init(bytes: [UInt8], contentType: String) {
+        self.init(buffer: ByteBuffer(bytes: bytes), contentType: contentType, digest: Self.digest(bytes))
+    }
+
+    init(buffer: ByteBuffer, contentType: String, digest: String) {
+        self.buffer = buffer
         self.contentType = contentType
-        self.digest = digest ?? Self.digest(bytes)
+        self.digest = digest
     }
 
     /// The first 128 bits of the bytes' SHA-256, in hexadecimal.
@@ -35,7 +40,7 @@ struct Representation {
             headers[.contentType] = nil
             return Response(status: .notModified, headers: headers)
         }
-        var buffer = ByteBuffer(bytes: bytes)
+        var buffer = buffer
         if gzip {
             buffer = try buffer.compress(with: .gzip())
             headers[.contentEncoding] = "gzip"

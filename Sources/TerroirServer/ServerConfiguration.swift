@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var fontPath: String
     /// The largest request body accepted, in bytes.
     public var maximumBodyBytes: Int
+    /// The largest product file `POST /v1/products/import` accepts, in bytes.
+    public var maximumImportBytes: Int
     /// Requests a key may make per second, on average, and in a burst.
     public var requestsPerSecond: Double
     public var burst: Double
@@ -28,7 +30,7 @@ public struct ServerConfiguration: Sendable {
     public var cacheRecheckSeconds: Double
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = CatalogStore.defaultPath, assetsPath: String = "Assets",
-                fontPath: String = FontFace.defaultPath, maximumBodyBytes: Int = 1 << 20, requestsPerSecond: Double = 200, burst: Double = 400,
+                fontPath: String = FontFace.defaultPath, maximumBodyBytes: Int = 1 << 20, maximumImportBytes: Int = 32 << 20, requestsPerSecond: Double = 200, burst: Double = 400,
                 cacheRecheckSeconds: Double = 0.25) {
         self.host = host
         self.port = port
@@ -36,6 +38,7 @@ public struct ServerConfiguration: Sendable {
         self.assetsPath = assetsPath
         self.fontPath = fontPath
         self.maximumBodyBytes = maximumBodyBytes
+        self.maximumImportBytes = maximumImportBytes
         self.requestsPerSecond = requestsPerSecond
         self.burst = burst
         self.cacheRecheckSeconds = cacheRecheckSeconds

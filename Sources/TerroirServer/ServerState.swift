@@ -83,10 +83,15 @@ struct ServerState: Sendable {
 
     /// A `Codable` result as JSON, its keys in snake case.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        json(bytes: try jsonBytes(value), status: status)
+    }
+
+    /// A value as the API writes JSON: keys in snake case, sorted.
+    static func jsonBytes(_ value: some Encodable) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return json(bytes: Array(try encoder.encode(value)), status: status)
+        return Array(try encoder.encode(value))
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -18,15 +18,18 @@ struct RoleMatrixTests {
         /// The path to request, made just before each request (a product to delete, say).
         let path: @Sendable () throws -> String
         let body: String?
+        /// The body's media type, when it is not JSON.
+        let contentType: String?
         /// The roles that may; every other role gets 403, no key 401.
         let allowed: Set<String>
 
-        init(_ method: HTTPRequest.Method, _ route: String, path: String? = nil, body: String? = nil, allowed: Set<String>,
-             freshPath: (@Sendable () throws -> String)? = nil) {
+        init(_ method: HTTPRequest.Method, _ route: String, path: String? = nil, body: String? = nil, contentType: String? = nil,
+             allowed: Set<String>, freshPath: (@Sendable () throws -> String)? = nil) {
             self.method = method
             self.route = route
             self.path = freshPath ?? { path ?? route }
             self.body = body
+            self.contentType = contentType
             self.allowed = allowed
         }
     }
@@ -56,6 +59,10 @@ struct RoleMatrixTests {
             Case(.patch, "/v1/producers/{id}", path: "/v1/producers/farm", body: #"{"name_en":"Farm (renamed by \(ROLE))"}"#, allowed: ["officer"]),
             Case(.post, "/v1/products/validate", body: newProduct, allowed: ["officer", "producer", "station"]),
             Case(.post, "/v1/products", body: newProduct, allowed: ["producer", "station"]),
+            Case(.post, "/v1/products/import", path: "/v1/products/import?brand=sihong-4x", body: """
+                sku,category,name_zh,origin,producer,net_content,grade,moisture,variety
+                IMP-\\(ROLE),rice,新米,321324101,farm,5 kg,grade-1,14.5%,南粳9108
+                """, contentType: "text/csv", allowed: ["producer", "station"]),
             Case(.get, "/v1/products/{id}", path: "/v1/products/\(product)", allowed: ["officer", "producer", "station"]),
             Case(.post, "/v1/products/{id}/certify", path: "/v1/products/\(product)/certify", allowed: ["officer"]),
             Case(.post, "/v1/label-batches", body: "{\"product\":\(product),\"lot\":\"L1\",\"count\":2}", allowed: ["producer", "station"]),
@@ -111,7 +118,8 @@ struct RoleMatrixTests {
                     let token = role == "none" ? nil : fixture.tokens[role]
                     let body = testCase.body.map { ByteBuffer(string: $0.replacingOccurrences(of: "\\(ROLE)", with: role)) }
                     let path = try testCase.path()
-                    let response = try await client.execute(uri: path, method: testCase.method, headers: ServerFixture.headers(token), body: body)
+                    let extra: HTTPFields = testCase.contentType.map { [.contentType: $0] } ?? [:]
+                    let response = try await client.execute(uri: path, method: testCase.method, headers: ServerFixture.headers(token, extra), body: body)
                     let expectedCode = role == "none" ? 401 : testCase.allowed.contains(role) ? nil : 403
                     if let expectedCode {
                         #expect(response.status.code == expectedCode, "\(testCase.method) \(path) as \(role): \(response.status) \(response.text.prefix(300))")

@@ -174,8 +174,8 @@ final class CSVProductRows: @unchecked Sendable {
             var zh = "表头有 \(items.count) 列无法识别或重复：\n" + items.map { "  - \($0.zh)" }.joined(separator: "\n")
             var en = "\(items.count) header column(s) cannot be used:\n" + items.map { "  - \($0.en)" }.joined(separator: "\n")
             if !unknown.isEmpty {
-                zh += "\n要跳过某列（例如“备注”），请用 --ignore-column 列名，或 --ignore-unknown-columns 跳过所有无法识别的列"
-                en += "\nto leave a column out (a 备注 remarks column, say), use --ignore-column NAME, or --ignore-unknown-columns for every unknown one"
+                zh += "\n要跳过某列（例如“备注”），请用 --ignore-column 列名（HTTP 接口：ignore_column=列名），或 --ignore-unknown-columns（ignore_unknown_columns=true）跳过所有无法识别的列"
+                en += "\nto leave a column out (a 备注 remarks column, say), use --ignore-column NAME (over HTTP: ignore_column=NAME), or --ignore-unknown-columns (ignore_unknown_columns=true) for every unknown one"
             }
             throw ImportFileError(code: code, line: 1, zh: zh, en: en)
         }

@@ -2,6 +2,7 @@ import BrandStandards
 import Foundation
 import Measures
 import ProductSpecs
+import Workflows
 
 /// The failing rows of an import, written as they came in with two columns more:
 /// the findings' codes and their messages. A co-op fixes the rows in its own
@@ -28,7 +29,7 @@ struct ErrorFile {
     /// mark (so that Excel and WPS open it as UTF-8).
     /// Writes the rows that `report` failed, and says so (on standard error with
     /// `--format json`, whose standard output is the report alone).
-    func write(to path: String, report: ProductImportReport, format: OutputFormat) throws {
+    func write(to path: String, report: ImportReport, format: OutputFormat) throws {
         let count = try write(to: path, findings: Dictionary(report.failed.map { ($0.row, $0.findings) }, uniquingKeysWith: +))
         let line = "\(path): wrote \(count) failing row(s) with their findings; fix them and import this file again\n"
             + "    已写出 \(count) 个出错的行及其问题；改正后可直接导入此文件"

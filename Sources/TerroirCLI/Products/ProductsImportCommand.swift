@@ -4,6 +4,7 @@ import CatalogStore
 import Foundation
 import Measures
 import ProductSpecs
+import Workflows
 
 /// `terroir products import FILE --brand ID`: validates every row against the brand's
 /// current published standard and writes them in one transaction, all or nothing.
@@ -28,59 +29,30 @@ struct ProductsImportCommand: ParsableCommand {
 
     func run() throws {
         try columns.validate(for: file)
-        let catalog = try store.open()
-        let published = try PublishedBrand.current(brand, in: catalog)
-        let producers = Dictionary(uniqueKeysWithValues: try catalog.producers().map { ($0.id, $0) })
-        let validator = ProductValidator(standard: published.standard, today: .today()) { producers[$0] }
-        let url = URL(fileURLWithPath: file)
-        var report = ProductImportReport(file: file, brand: brand, standardVersion: published.standard.version, dryRun: dryRun)
-        let progress = ProgressBar("importing", total: ProgressBar.isShown ? LineCount.of(url).map { max(0, $0 - 1) } : nil)
+        let request = ImportProducts.Request(brand: brand, file: file, producer: producer, dryRun: dryRun, partial: partial,
+                                             ignoredColumns: columns.ignoredColumns, ignoresUnknownColumns: columns.ignoresUnknownColumns)
+        let progress = ProgressBar("importing", total: ProgressBar.isShown ? LineCount.of(URL(fileURLWithPath: file)).map { max(0, $0 - 1) } : nil)
         var errorFile: ErrorFile?
-        do {
-            let reader = try ProductFileReader(url: url, standard: published.standard, options: columns.readerOptions)
-            if columns.errorsPath != nil { errorFile = ErrorFile(reader: reader) }
-            defer { report.fileNotices = reader.notices }
-            let rows = ValidatingReader(reader: reader, validator: validator, defaultProducer: producer, workers: 2,
-                                        prepare: StoredColumns.encoder(for: published.standard))
-            let (writer, committed) = try catalog.importProducts(
-                brand: brand, standardVersion: published.number, actor: store.actorName, source: file
-            ) { writer in
-                let partial = partial  // read once: a property wrapper's getter, per row, showed in profiles
-                try rows.forEachRow { validated in
-                    progress.advance()
-                    guard report.record(row: validated.row.number, input: validated.row.input, report: validated.outcome.report),
-                          let product = validated.outcome.product else {
-                        errorFile?.add(row: validated.row.number, cells: validated.row.cells)
-                        return
-                    }
-                    // Once a row failed, an all-or-nothing import only validates the rest.
-                    guard partial || report.failed.isEmpty else { return }
-                    if try writer.upsert(product, report: validated.outcome.report, stored: validated.prepared) == .duplicate {
-                        let finding = Self.duplicate(product, location: validated.row.input.locate("sku"))
-                        report.failed.append(.init(row: validated.row.number, sku: product.sku, findings: [finding]))
-                        errorFile?.add(row: validated.row.number, cells: validated.row.cells)
-                    }
-                }
-                return !dryRun && (partial || report.failed.isEmpty)
-            }
+        let wantsErrorFile = columns.errorsPath != nil
+        let observer = ImportProducts.Observer(keepsCells: wantsErrorFile, opened: { reader in
+            if wantsErrorFile { errorFile = ErrorFile(reader: reader) }
+        }, row: { row, accepted in
+            progress.advance()
+            if !accepted { errorFile?.add(row: row.number, cells: row.cells) }
+        })
+        let importer = ImportProducts(store: try store.open())
+        let report: ImportReport
+        do throws(WorkflowError) {
+            report = try importer.run(request, as: store.operatorActor, observer: observer)
             progress.finish()
-            report.committed = committed
-            (report.inserted, report.updated, report.unchanged) = (writer.inserted, writer.updated, writer.unchanged)
-        } catch let error as ImportFileError {
+        } catch {
             progress.finish()
-            print(ImportFileErrorText.render(error, file: file))
+            // A file that cannot be read is told as the file's own error, at its line.
+            guard let fileError = error.fileError else { throw error }
+            print(ImportFileErrorText.render(fileError, file: file))
             print("nothing written")
             throw ExitCode(1)
-        } catch let error as StoreError {
-            throw CLIError(message: error.message)
         }
         try report.finish(format: format, partial: partial, errorFile: errorFile, to: columns.errorsPath)
-    }
-
-    static func duplicate(_ product: Product, location: String) -> Finding {
-        Finding(code: "sku.duplicate", field: "sku", location: location, found: product.sku, message: .init(
-            zh: "生产者“\(product.producerID)”的货号“\(product.sku)”在文件中重复出现，此行未写入",
-            en: "producer “\(product.producerID)” sku “\(product.sku)” appears earlier in the file; this row was not written"
-        ))
     }
 }

@@ -3,6 +3,7 @@ import BrandStandards
 import Foundation
 import Measures
 import ProductSpecs
+import Workflows
 
 /// `terroir products validate FILE --brand ID`: validates a file against the
 /// standard in `Brands/`, without a store (producer checks need the store, so they
@@ -27,7 +28,7 @@ struct ProductsValidateCommand: ParsableCommand {
             throw CLIError(zh: "品牌标准有错误，请先运行 terroir brands lint", en: "the brand standard has errors; run terroir brands lint first")
         }
         let validator = ProductValidator(standard: standard, today: .today(), producers: nil)
-        var report = ProductImportReport(file: file, brand: brand, standardVersion: standard.version, validationOnly: true)
+        var report = ImportReport(file: file, brand: brand, standardVersion: standard.version, validationOnly: true)
         try columns.validate(for: file)
         var errorFile: ErrorFile?
         do {

@@ -25,6 +25,8 @@ public struct WorkflowError: Error, Sendable, Equatable {
     public var reasons: [LocalizedText] = []
     /// What a check of the request found, field by field (a producer entry refused).
     public var findings: [Finding] = []
+    /// Why a file could not be read as products, with its line, as the reader said it.
+    public var fileError: ImportFileError?
 
     public init(_ kind: Kind, _ code: String, _ message: LocalizedText, reasons: [LocalizedText] = [], findings: [Finding] = []) {
         self.kind = kind
@@ -43,6 +45,12 @@ public struct WorkflowError: Error, Sendable, Equatable {
         self.init(.invalid, findings.first?.code ?? "request.invalid",
                   LocalizedText(zh: findings.map(\.message.zh).joined(separator: "；"), en: findings.map(\.message.en).joined(separator: "; ")),
                   findings: findings)
+    }
+
+    /// A file that cannot be read as products (its encoding, a header, a JSON syntax error).
+    public init(_ error: ImportFileError) {
+        self.init(.invalid, error.code, error.message)
+        fileError = error
     }
 
     /// A store error, in the kind its case means.

@@ -3,52 +3,10 @@ import BrandStandards
 import Foundation
 import Measures
 import ProductSpecs
+import Workflows
 
-/// What an import or a validation found, row by row, for people and for machines.
-struct ProductImportReport: Encodable {
-    struct Row: Encodable {
-        let row: Int
-        let sku: String?
-        let findings: [Finding]
-    }
-
-    let file: String
-    let brand: String
-    let standardVersion: String
-    var rows = 0
-    var inserted = 0
-    var updated = 0
-    var unchanged = 0
-    var failed: [Row] = []
-    var notices: [Row] = []
-    /// How the file was read: its encoding, the columns left out.
-    var fileNotices: [LocalizedText] = []
-    var committed = false
-    var dryRun = false
-    /// Only validating (`products validate`): there is no store to write to.
-    var validationOnly = false
-
-    enum CodingKeys: String, CodingKey {
-        case file, brand, standardVersion = "standard_version", rows, inserted, updated, unchanged, failed, notices, committed
-        case fileNotices = "file_notices"
-        case dryRun = "dry_run"
-    }
-
-    /// Records one row's outcome; `true` when the row can be written.
-    mutating func record(row: Int, input: ProductInput, report: ComplianceReport) -> Bool {
-        rows += 1
-        // Most rows have nothing to report.
-        if report.findings.isEmpty { return true }
-        let sku = input.field(.sku)
-        if !report.isCompliant {
-            failed.append(Row(row: row, sku: sku, findings: report.findings))
-            return false
-        }
-        let notes = report.findings.filter { $0.severity == .notice }
-        if !notes.isEmpty { notices.append(Row(row: row, sku: sku, findings: notes)) }
-        return true
-    }
-
+/// The report of an import or a validation, printed as the batch tool prints it.
+extension ImportReport {
     /// Prints the report as `format` asks, writes the error file when one was asked
     /// for, and exits 1 when a row failed: the end of `products import` and `validate`.
     func finish(format: OutputFormat, partial: Bool, errorFile: ErrorFile?, to path: String?) throws {
