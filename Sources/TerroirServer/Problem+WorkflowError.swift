@@ -32,5 +32,8 @@ extension Problem {
         if !findings.isEmpty, let json = try? encoder.encode(findings) {
             extensions["findings"] = String(decoding: json, as: UTF8.self)
         }
+        if let compliance = error.compliance {
+            extensions["compliance"] = (try? compliance.storedJSON()) ?? "null"
+        }
     }
 }

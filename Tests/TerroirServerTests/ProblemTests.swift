@@ -27,7 +27,7 @@ struct ProblemTests {
                     {"brand":"sihong-4x","sku":"NUL\\u0000SKU","category":"rice","name_zh":"大米","origin":"321324101",
                      "attributes":{"net_content":"5 kg","grade":"grade-1","moisture":"14.5%","variety":"南粳9108"}}
                     """, 422, "product.non_compliant"),
-                (.get, "/v1/products/99999", nil, 404, "not_found"),
+                (.get, "/v1/products/99999", nil, 404, "product.not_found"),
                 (.post, "/v1/label-batches", "{\"product\":\(fixture.millProductID),\"lot\":\"L1\",\"count\":1}", 403, "auth.forbidden"),
                 (.post, "/v1/label-batches", "{\"product\":\(fixture.certifiedID),\"lot\":\"批次\",\"count\":1}", 422, "label.lot_invalid"),
                 (.post, "/v1/label-batches", "{\"product\":\(fixture.certifiedID),\"lot\":\"L1\",\"count\":0}", 422, "count.range"),

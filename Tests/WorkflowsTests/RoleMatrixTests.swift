@@ -69,13 +69,17 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "issue-labels"])
+    @Test(arguments: ["register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "issue-labels"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
         case "register", "update", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
-        case "withdraw", "delete": ["officer", "producer", "station", "operator"]
+        case "withdraw", "delete", "validate": ["officer", "producer", "station", "operator"]
         default: ["producer", "station", "operator"]
         }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-matrix-\(UUID().uuidString).csv")
+        try "sku,category,name_zh,origin,producer,net_content,grade,moisture,variety\nRICE-C,rice,新米,321324101,farm,5 kg,grade-1,14.5%,南粳9108\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
         for (name, actor) in Self.actors {
             let (fixture, certified) = try Self.store()
             if workflow == "reinstate" { _ = try fixture.store.changeProducerStatus(id: "farm", to: .suspended, reason: "test", actor: "test") }
@@ -94,6 +98,21 @@ struct RoleMatrixTests {
                     _ = try ChangeProducerStatus(store: fixture.store).run(.init(producer: "farm", status: status, reason: "moisture fraud"), as: actor)
                 case "certify":
                     _ = try CertifyProducts(store: fixture.store).run(.init(ids: [compliant]), as: actor)
+                case "import":
+                    // A producer outside the row's scope is refused row by row, in the report.
+                    let report = try ImportProducts(store: fixture.store).run(.init(brand: "sihong-4x", file: file.path), as: actor)
+                    if !report.committed {
+                        #expect(report.failed.first?.findings.contains { $0.code == "auth.forbidden" } == true, "import as \(name): \(report.failed)")
+                        throw WorkflowError(.forbidden, "auth.forbidden", zh: "", en: "")
+                    }
+                case "save", "validate":
+                    let product = #"{"brand":"sihong-4x","sku":"RICE-C","category":"rice","name_zh":"新米","origin":"321324101","producer":"farm","#
+                        + #""attributes":{"net_content":"5 kg","grade":"grade-1","moisture":"14.5%","variety":"南粳9108"}}"#
+                    if workflow == "save" {
+                        _ = try SaveProduct(store: fixture.store).run(.init(product: product), as: actor)
+                    } else {
+                        #expect(try ValidateProduct(store: fixture.store).run(.init(product: product), as: actor).isCompliant)
+                    }
                 case "delete":
                     _ = try DeleteProduct(store: fixture.store).run(.init(id: compliant), as: actor)
                 case "withdraw":

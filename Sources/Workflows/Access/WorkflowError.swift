@@ -27,6 +27,8 @@ public struct WorkflowError: Error, Sendable, Equatable {
     public var findings: [Finding] = []
     /// Why a file could not be read as products, with its line, as the reader said it.
     public var fileError: ImportFileError?
+    /// The compliance report of a product refused for not meeting its standard.
+    public var compliance: ComplianceReport?
 
     public init(_ kind: Kind, _ code: String, _ message: LocalizedText, reasons: [LocalizedText] = [], findings: [Finding] = []) {
         self.kind = kind

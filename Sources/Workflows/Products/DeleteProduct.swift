@@ -26,10 +26,8 @@ public struct DeleteProduct: Workflow {
 
     public func run(_ request: Request, as actor: Actor) throws(WorkflowError) -> Result {
         try AccessRules.require(actor, .deleteProduct)
+        let stored = try store.product(request.id, scopedTo: actor)
         return try WorkflowError.catching {
-            guard let stored = try store.product(reference: String(request.id)) else { throw StoreError.productNotFound(String(request.id)) }
-            guard let producer = try store.producer(id: stored.product.producerID) else { throw StoreError.producerNotFound(stored.product.producerID) }
-            try AccessRules.check(actor, producer: producer, brand: stored.product.brandID)
             try store.deleteProduct(id: stored.id, actor: actor.name)
             return Result(deleted: stored.id)
         }

@@ -30,14 +30,10 @@ public struct WithdrawProducts: Workflow {
     public func run(_ request: Request, as actor: Actor) throws(WorkflowError) -> Result {
         try AccessRules.require(actor, .withdrawProducts)
         try WorkflowError.checkReason(request.reason)
+        // Every product named must exist and be the actor's before any is withdrawn.
+        for id in request.ids { _ = try store.product(id, scopedTo: actor) }
         return try WorkflowError.catching {
-            // Every product named must exist and be the actor's before any is withdrawn.
-            for id in request.ids {
-                guard let stored = try store.product(reference: String(id)) else { throw StoreError.productNotFound(String(id)) }
-                guard let producer = try store.producer(id: stored.product.producerID) else { throw StoreError.producerNotFound(stored.product.producerID) }
-                try AccessRules.check(actor, producer: producer, brand: stored.product.brandID)
-            }
-            return Result(withdrawn: try store.withdraw(ids: request.ids, reason: request.reason, actor: actor.name))
+            Result(withdrawn: try store.withdraw(ids: request.ids, reason: request.reason, actor: actor.name))
         }
     }
 }
