@@ -13,24 +13,14 @@ extension ServerState {
     func addBrandRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/v1/brands") { request, context in
             _ = try Access.actor(context, .readBrands)
-            var json = JSONBuilder()
-            json.beginArray()
-            for published in try await offload({ try store.currentStandards() }) {
-                let standard = published.standard
-                json.beginObject()
-                json.string("id", standard.id)
-                json.beginObject("name")
-                json.string("zh", standard.name.zh)
-                json.string("en", standard.name.en)
-                json.endObject()
-                json.string("model", standard.model.rawValue)
-                json.raw("version", String(published.number))
-                json.string("label", standard.version)
-                json.string("published_at", published.publishedAt)
-                json.endObject()
-            }
-            json.endArray()
-            return try Representation(bytes: json.bytes, contentType: "application/json").response(to: request)
+            let brands = try await offload { try store.currentStandards().map(BrandListEntry.init) }
+            return try Representation(bytes: Self.jsonBytes(brands), contentType: "application/json").response(to: request)
+        }
+        router.post("/v1/brands/:id/publish") { request, context in
+            let actor = try Access.actor(context, .publishStandard)
+            let publish = PublishStandard.Request(brand: try context.parameters.require("id"), dryRun: try Self.flag(request, "dry_run"))
+            let brands = configuration.brandsPath
+            return try Self.json(try await offload { try PublishStandard(store: store, brands: brands).run(publish, as: actor) })
         }
         router.get("/v1/brands/:id") { request, context in
             _ = try Access.actor(context, .readBrands)
@@ -40,5 +30,26 @@ extension ServerState {
             }
             return try Representation(bytes: Array(try published.standard.canonicalJSON()), contentType: "application/json").response(to: request)
         }
+    }
+}
+
+/// A brand in `GET /v1/brands`: its standard in force, by the store's version number.
+struct BrandListEntry: Encodable {
+    let id: String
+    let name: LocalizedText
+    let model: String
+    /// The store's number of the version in force.
+    let version: Int
+    /// The standard's own version (`2026.5`).
+    let label: String
+    let publishedAt: String
+
+    init(_ published: PublishedStandard) {
+        id = published.standard.id
+        name = published.standard.name
+        model = published.standard.model.rawValue
+        version = published.number
+        label = published.standard.version
+        publishedAt = published.publishedAt
     }
 }

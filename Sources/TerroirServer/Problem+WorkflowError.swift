@@ -32,6 +32,9 @@ extension Problem {
         if !findings.isEmpty, let json = try? encoder.encode(findings) {
             extensions["findings"] = String(decoding: json, as: UTF8.self)
         }
+        if !error.diagnostics.isEmpty, let json = try? encoder.encode(error.diagnostics) {
+            extensions["diagnostics"] = String(decoding: json, as: UTF8.self)
+        }
         if let compliance = error.compliance {
             extensions["compliance"] = (try? compliance.storedJSON()) ?? "null"
         }

@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var databasePath: String
     /// The folder of brand marks, for label previews.
     public var assetsPath: String
+    /// The folder of brands whose standards officers publish (`POST /v1/brands/{id}/publish`).
+    public var brandsPath: String
     /// The font labels are drawn with.
     public var fontPath: String
     /// The largest request body accepted, in bytes.
@@ -30,12 +32,14 @@ public struct ServerConfiguration: Sendable {
     public var cacheRecheckSeconds: Double
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = CatalogStore.defaultPath, assetsPath: String = "Assets",
+                brandsPath: String = "Brands",
                 fontPath: String = FontFace.defaultPath, maximumBodyBytes: Int = 1 << 20, maximumImportBytes: Int = 32 << 20, requestsPerSecond: Double = 200, burst: Double = 400,
                 cacheRecheckSeconds: Double = 0.25) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.assetsPath = assetsPath
+        self.brandsPath = brandsPath
         self.fontPath = fontPath
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumImportBytes = maximumImportBytes

@@ -15,6 +15,7 @@ struct TerroirServerCommand: AsyncParsableCommand {
     @Option(help: "Port (default: $TERROIR_PORT, else 8080).") var port: Int?
     @Option(help: "The database file (default: $TERROIR_DB, else ./var/terroir.sqlite).") var db: String?
     @Option(help: "The folder of brand marks (default: Assets).") var assets: String?
+    @Option(help: "The folder of brands whose standards officers publish (default: Brands).") var brands: String?
     @Option(name: .customLong("rate-limit"), help: "Requests per second one key may make on average; twice that in a burst (default: 200).")
     var rateLimit: Double?
 
@@ -43,6 +44,7 @@ struct TerroirServerCommand: AsyncParsableCommand {
         configuration.port = port ?? environment["TERROIR_PORT"].flatMap(Int.init) ?? configuration.port
         configuration.databasePath = db ?? configuration.databasePath
         configuration.assetsPath = assets ?? configuration.assetsPath
+        configuration.brandsPath = brands ?? configuration.brandsPath
         if let rateLimit = rateLimit ?? environment["TERROIR_RATE_LIMIT"].flatMap(Double.init), rateLimit > 0 {
             configuration.requestsPerSecond = rateLimit
             configuration.burst = rateLimit * 2

@@ -73,6 +73,8 @@ struct SameAnswerTests {
         var contentType: String?
         /// The batch tool's exit code (1 when a row of a partial import failed).
         var exitCode: Int32 = 0
+        /// A line the store's state must hold afterwards, beside being the same through both doors.
+        var expected: String?
         /// Done to both stores first.
         var before: @Sendable (Door) throws -> Void = { _ in }
 
@@ -80,6 +82,22 @@ struct SameAnswerTests {
     }
 
     static let labelsFolder = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-front-doors-\(UUID().uuidString)")
+
+    /// A folder of brands whose Sihong standard is a new version, with a moisture limit
+    /// (14.0%) that the store's rice (14.5%) no longer meets.
+    static let brandsFolder: String = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-front-doors-brands-\(UUID().uuidString)")
+        let brands = root.appendingPathComponent("Brands"), sihong = brands.appendingPathComponent("sihong-4x")
+        try? FileManager.default.createDirectory(at: brands, withIntermediateDirectories: true)
+        try? FileManager.default.copyItem(at: StoreFixture.repository.appendingPathComponent("Brands/sihong-4x"), to: sihong)
+        try? FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Assets"), withDestinationURL: StoreFixture.repository.appendingPathComponent("Assets"))
+        let file = sihong.appendingPathComponent("brand.yaml")
+        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        try? text.replacingOccurrences(of: "version: \"2026.2\"", with: "version: \"2026.9\"")
+            .replacingOccurrences(of: "max: 15.5%", with: "max: 14.0%")
+            .write(to: file, atomically: true, encoding: .utf8)
+        return brands.path
+    }()
 
     /// A co-op's spreadsheet: a new product, one that changes RICE-B, and one that fails.
     static let productFile: String = {
@@ -96,6 +114,9 @@ struct SameAnswerTests {
     }()
 
     static let operations: [Operation] = [
+        Operation(name: "publish a standard", arguments: { _ in ["brands", "publish", "sihong-4x", "--brands", brandsFolder] },
+                  method: .post, path: { _ in "/v1/brands/sihong-4x/publish" }, body: { _ in nil }, asProducer: false,
+                  expected: "RICE-A 大米 RICE-A 4 non_compliant exportable=false"),
         Operation(name: "register a producer", arguments: { _ in
             ["producers", "add", "--id", "new-coop", "--brand", "sihong-4x", "--name-zh", "新社", "--name-en", "New co-op",
              "--uscc", "92321322MA1F2G3H5R", "--admin-code", "321324101", "--categories", "rice"]
@@ -141,6 +162,7 @@ struct SameAnswerTests {
         #expect(code == operation.exitCode, "terroir \(operation.arguments(cli).joined(separator: " "))")
 
         let configuration = ServerConfiguration(databasePath: api.fixture.path, assetsPath: StoreFixture.repository.appendingPathComponent("Assets").path,
+                                                brandsPath: Self.brandsFolder,
                                                 cacheRecheckSeconds: 0)
         try await Application(router: buildRouter(store: api.fixture.store, configuration: configuration)).test(.router) { client in
             var headers = HTTPFields()
@@ -154,5 +176,6 @@ struct SameAnswerTests {
         let cliAfter = try cli.state(after: cliBefore), apiAfter = try api.state(after: apiBefore)
         #expect(cliAfter == apiAfter)
         #expect(cliAfter.contains { $0.hasPrefix("audit ") }, "the operation wrote no audit entry")
+        if let expected = operation.expected { #expect(cliAfter.contains { $0.contains(expected) }, "\(cliAfter)") }
     }
 }

@@ -43,6 +43,7 @@ struct ServerFixture: Sendable {
 
     var application: some ApplicationProtocol {
         let configuration = ServerConfiguration(databasePath: fixture.path, assetsPath: StoreFixture.repository.appendingPathComponent("Assets").path,
+                                                brandsPath: StoreFixture.repository.appendingPathComponent("Brands").path,
                                                 cacheRecheckSeconds: 0)
         return Application(router: buildRouter(store: fixture.store, configuration: configuration))
     }

@@ -4,6 +4,7 @@ import CatalogStore
 import Foundation
 import Measures
 import ProductSpecs
+import Workflows
 
 /// `terroir brands publish [ID ... | --all]`: stores a new version of each standard
 /// that changed, then validates the brand's products against it.
@@ -33,71 +34,51 @@ struct BrandsPublishCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try store.open()
-        let targets: [String]
-        if all {
-            targets = BrandDirectory.entries(for: [brands]).entries.map { $0.url.deletingLastPathComponent().lastPathComponent }
-        } else {
-            targets = ids
-        }
+        let publish = PublishStandard(store: try store.open(), brands: brands)
+        let targets = all ? BrandDirectory.entries(for: [brands]).entries.map { $0.url.deletingLastPathComponent().lastPathComponent } : ids
         var failed = false
         for id in targets {
-            guard let url = BrandDirectory.file(ofBrand: id, in: brands) else {
-                throw CLIError(zh: "在 \(brands)/ 中找不到品牌“\(id)”", en: "no brand “\(id)” in \(brands)/")
-            }
-            let report = BrandLinter().lint(url, displayPath: "\(brands)/\(id)/\(BrandDirectory.standardFileName)")
-            guard let standard = report.standard else {
-                for diagnostic in report.diagnostics { print(DiagnosticText.render(diagnostic)) }
+            let result: PublishStandard.Result
+            do throws(WorkflowError) {
+                result = try publish.run(.init(brand: id, dryRun: dryRun), as: store.operatorActor)
+            } catch {
+                guard error.code == "standard.invalid" else { throw error }
+                for diagnostic in error.diagnostics { print(DiagnosticText.render(diagnostic)) }
                 print("\(id): not published: the standard has errors")
                 failed = true
                 continue
             }
-            if dryRun {
-                try preview(standard, in: catalog)
-                continue
-            }
-            switch try catalog.publish(standard, actor: store.actorName) {
-            case .unchanged(let current):
-                print("\(id): unchanged (version \(current.number), \(current.standard.version))")
-            case .refused(let reason):
+            switch result.outcome {
+            case .preview: printPreview(result)
+            case .unchanged: print("\(id): unchanged (version \(result.number ?? 0), \(result.version))")
+            case .refused:
+                let reason = result.refusal ?? LocalizedText(zh: "", en: "")
                 print("\(id): not published: \(reason.en)\n    未发布：\(reason.zh)")
-                if standard.status != .draft { failed = true }
-            case .published(let published):
-                print("\(id): published version \(published.number) (\(standard.version))")
-                let today = CalendarDay.today()
-                if today < standard.effective.from {
-                    let current = try catalog.currentStandard(brand: id).map { "version \($0.number) (\($0.standard.version)) stays in force until then" }
-                    print("  scheduled: in force from \(standard.effective.from)\(current.map { "; " + $0 } ?? "")")
+                if result.status != StandardStatus.draft.rawValue { failed = true }
+            case .published:
+                print("\(id): published version \(result.number ?? 0) (\(result.version))")
+                if let from = result.scheduledFrom {
+                    let current = result.staysInForce.map { "; version \($0.number) (\($0.version)) stays in force until then" } ?? ""
+                    print("  scheduled: in force from \(from)\(current)")
                 }
-                for change in try catalog.applyStandardCalendar(today: today, actor: store.actorName) where change.brandID == id {
-                    for transition in change.transitions {
-                        print("  product \(transition.productID) \(transition.sku): \(transition.from.rawValue) → \(transition.to.rawValue)")
-                    }
-                    if change.closed == true { print("  the standard is retired or expired: its products left the catalog and no labels are issued") }
-                }
+                for change in result.products { print("  product \(change.id) \(change.sku): \(change.from.rawValue) → \(change.to.rawValue)") }
+                if result.closed { print("  the standard is retired or expired: its products left the catalog and no labels are issued") }
             }
         }
         if failed { throw ExitCode(1) }
     }
 
-    /// What publishing `standard` would do, writing nothing: every product of the
-    /// brand, with the status it would move to and the findings that move it.
-    private func preview(_ standard: BrandStandard, in catalog: CatalogStore) throws {
-        let today = CalendarDay.today()
-        let when = today < standard.effective.from ? "would be scheduled for \(standard.effective.from)" : "would be in force at once"
-        print("\(standard.id): dry run of \(standard.version) (\(standard.status.rawValue)), \(when); nothing is written")
-        var changing = 0
-        for (stored, report, status) in try catalog.revalidationPreview(standard, today: today) {
-            let from = stored.product.status
-            let findings = report.findings.filter { $0.severity == .error }
-            let reasons = findings.map { "\($0.code) \($0.field): \($0.message.en)" }.joined(separator: "; ")
-            if status != from { changing += 1 }
-            let change = status == from ? "\(from.rawValue) (unchanged)" : "\(from.rawValue) → \(status.rawValue)"
-            print("  product \(stored.id) \(stored.product.sku): \(change)\(reasons.isEmpty ? "" : " — " + reasons)")
+    /// What publishing would do: every product of the brand, with the status it would
+    /// move to and the findings that move it.
+    private func printPreview(_ result: PublishStandard.Result) {
+        let when = result.scheduledFrom.map { "would be scheduled for \($0)" } ?? "would be in force at once"
+        print("\(result.brand): dry run of \(result.version) (\(result.status)), \(when); nothing is written")
+        for change in result.products {
+            let reasons = change.findings.map { "\($0.code) \($0.field): \($0.message.en)" }.joined(separator: "; ")
+            let status = change.to == change.from ? "\(change.from.rawValue) (unchanged)" : "\(change.from.rawValue) → \(change.to.rawValue)"
+            print("  product \(change.id) \(change.sku): \(status)\(reasons.isEmpty ? "" : " — " + reasons)")
         }
-        if CatalogStore.isClosed(standard, on: today) {
-            print("  the standard is retired or expired: every product would leave the catalog and no labels would be issued")
-        }
-        print("\(standard.id): \(changing) product(s) would change status")
+        if result.closed { print("  the standard is retired or expired: every product would leave the catalog and no labels would be issued") }
+        print("\(result.brand): \(result.products.filter { $0.to != $0.from }.count) product(s) would change status")
     }
 }

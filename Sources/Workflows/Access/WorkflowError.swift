@@ -1,3 +1,4 @@
+import BrandStandards
 import CatalogStore
 import Measures
 import ProductSpecs
@@ -29,6 +30,8 @@ public struct WorkflowError: Error, Sendable, Equatable {
     public var fileError: ImportFileError?
     /// The compliance report of a product refused for not meeting its standard.
     public var compliance: ComplianceReport?
+    /// What the lint of a brand standard refused found, file position by position.
+    public var diagnostics: [Diagnostic] = []
 
     public init(_ kind: Kind, _ code: String, _ message: LocalizedText, reasons: [LocalizedText] = [], findings: [Finding] = []) {
         self.kind = kind
