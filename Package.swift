@@ -164,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkflowsTests",
-            dependencies: ["Workflows", "CatalogStore", "ProductSpecs", "BrandStandards", "Measures", "Labels", "TestSupport"],
+            dependencies: ["Workflows", "CatalogStore", "CatalogExport", "ProductSpecs", "BrandStandards", "Measures", "Labels", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

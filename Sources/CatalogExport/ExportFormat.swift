@@ -1,5 +1,5 @@
 /// The formats the catalog is exported in.
-public enum ExportFormat: String, CaseIterable, Sendable {
+public enum ExportFormat: String, CaseIterable, Sendable, Codable {
     case json
     case ndjson
     case csv

@@ -43,41 +43,35 @@ extension ServerState {
         }
         router.get("/v1/catalog/changes") { request, context in
             let actor = try Access.actor(context, .followFeed)
-            let brand = try await knownBrand(Self.filter(request, actor: actor)).brand
-            let after = try Self.integer(request, "after", default: 0, minimum: 0)
-            let limit = try Self.limit(request)
+            let feed = FollowFeed.Request(after: try Self.integer(request, "after", default: 0, minimum: 0), limit: try Self.limit(request),
+                                          brand: request.uri.queryParameters.get("brand"))
             let bytes = try await offload {
                 var bytes: [UInt8] = []
-                let output = ExportOutput { bytes += $0 }
-                try CatalogExporter(store: store).writeChanges(after: after, limit: limit, brand: brand, to: output)
+                try FollowFeed(store: store).run(feed, as: actor, to: ExportOutput { bytes += $0 })
                 return bytes
             }
             return try Representation(bytes: bytes, contentType: ExportFormat.ndjson.mediaType).response(to: request)
         }
         router.get("/v1/catalog/export") { request, context in
             let actor = try Access.actor(context, .exportCatalog)
-            let filter = try await knownBrand(Self.filter(request, actor: actor))
-            let name = request.uri.queryParameters.get("format") ?? "json"
+            let query = request.uri.queryParameters
+            let name = query.get("format") ?? "json"
             guard let format = ExportFormat(rawValue: name) else {
                 throw Problem.badRequest("format.unknown", zh: "未知格式“\(name)”", en: "unknown format “\(name)”; one of \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let exporter = try await offload { try CatalogExporter(store: store) }
-            return Response(status: .ok, headers: [.contentType: format.mediaType], body: ExportStream.body { output in
-                try exporter.export(format, filter: filter, to: output)
+            let asked = ExportCatalog.Request(format: format, brand: query.get("brand"), category: query.get("category"))
+            // Checked before the answer starts, so that a refusal is still an error status.
+            let export = try await offload { try ExportCatalog(store: store).start(asked, as: actor) }
+            return Response(status: .ok, headers: [.contentType: export.format.mediaType], body: ExportStream.body { output in
+                try export.write(to: output)
             })
         }
     }
 
     /// `brand` and `category` from the query; an officer sees only its own brands.
     static func filter(_ request: Request, actor: Actor) throws -> CatalogFilter {
-        var brand = request.uri.queryParameters.get("brand")
-        if actor.role == .officer {
-            if brand == nil && actor.scope.count == 1 { brand = actor.scope.first }
-            guard let chosen = brand, actor.scope.contains(chosen) else {
-                throw WorkflowError(.forbidden, "auth.forbidden", zh: "官员密钥只能读取其品牌的目录（用 brand= 指定）", en: "an officer key reads only its brands' catalog (name one with brand=)")
-            }
-        }
-        return CatalogFilter(brand: brand, category: request.uri.queryParameters.get("category"))
+        CatalogFilter(brand: try AccessRules.catalogBrand(request.uri.queryParameters.get("brand"), for: actor),
+                      category: request.uri.queryParameters.get("category"))
     }
 
     /// The filter, when the brand it names has a standard in force: an unknown brand is

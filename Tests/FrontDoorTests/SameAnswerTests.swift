@@ -75,6 +75,8 @@ struct SameAnswerTests {
         var exitCode: Int32 = 0
         /// A line the store's state must hold afterwards, beside being the same through both doors.
         var expected: String?
+        /// For a read: the file the batch tool writes, whose products must be the API's answer.
+        var output: String?
         /// Done to both stores first.
         var before: @Sendable (Door) throws -> Void = { _ in }
 
@@ -98,6 +100,19 @@ struct SameAnswerTests {
             .write(to: file, atomically: true, encoding: .utf8)
         return brands.path
     }()
+
+    /// Where the batch tool writes the export (each test run writes it anew).
+    static let exportFile = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-front-doors-\(UUID().uuidString).ndjson").path
+
+    /// An NDJSON export's products, without the times each store stamped on its own.
+    static func products(_ ndjson: String) -> [String] {
+        ndjson.split(separator: "\n").map { line in
+            guard var object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return String(line) }
+            for key in object.keys where key.hasSuffix("_at") { object[key] = nil }
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
 
     /// A co-op's spreadsheet: a new product, one that changes RICE-B, and one that fails.
     static let productFile: String = {
@@ -142,6 +157,9 @@ struct SameAnswerTests {
                   body: { _ in try? String(contentsOfFile: productFile, encoding: .utf8) }, asProducer: true, contentType: "text/csv", exitCode: 1),
         Operation(name: "delete a product", arguments: { door in ["products", "delete", String(door.compliant)] },
                   method: .delete, path: { door in "/v1/products/\(door.compliant)" }, body: { _ in nil }, asProducer: true),
+        Operation(name: "export the catalog", arguments: { _ in ["catalog", "export", "--format", "ndjson", "--out", exportFile, "--brand", "sihong-4x"] },
+                  method: .get, path: { _ in "/v1/catalog/export?format=ndjson&brand=sihong-4x" }, body: { _ in nil }, asProducer: false,
+                  output: exportFile),
         Operation(name: "issue a label batch", arguments: { door in
             ["labels", "generate", "--product", String(door.certified), "--lot", "L1", "--count", "2", "--format", "svg",
              "--assets", StoreFixture.repository.appendingPathComponent("Assets").path,
@@ -171,11 +189,17 @@ struct SameAnswerTests {
             let response = try await client.execute(uri: operation.path(api), method: operation.method, headers: headers,
                                                     body: operation.body(api).map { ByteBuffer(string: $0) })
             #expect(response.status.kind == .successful, "\(operation.method) \(operation.path(api)): \(response.status) \(String(buffer: response.body))")
+            if let output = operation.output {
+                let written = try String(contentsOfFile: output, encoding: .utf8)
+                #expect(Self.products(written) == Self.products(String(buffer: response.body)))
+                #expect(Self.products(written).count == 1, "the export holds the one certified product: \(written)")
+                try? FileManager.default.removeItem(atPath: output)
+            }
         }
 
         let cliAfter = try cli.state(after: cliBefore), apiAfter = try api.state(after: apiBefore)
         #expect(cliAfter == apiAfter)
-        #expect(cliAfter.contains { $0.hasPrefix("audit ") }, "the operation wrote no audit entry")
+        if operation.output == nil { #expect(cliAfter.contains { $0.hasPrefix("audit ") }, "the operation wrote no audit entry") }
         if let expected = operation.expected { #expect(cliAfter.contains { $0.contains(expected) }, "\(cliAfter)") }
     }
 }

@@ -1,3 +1,4 @@
+import CatalogExport
 import CatalogStore
 import Foundation
 import Measures
@@ -69,11 +70,12 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["publish", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "issue-labels"])
+    @Test(arguments: ["publish", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "issue-labels"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
         case "publish", "register", "update", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
         case "withdraw", "delete", "validate": ["officer", "producer", "station", "operator"]
+        case "export", "feed": ["officer", "platform", "operator"]
         default: ["producer", "station", "operator"]
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-matrix-\(UUID().uuidString).csv")
@@ -116,6 +118,15 @@ struct RoleMatrixTests {
                     } else {
                         #expect(try ValidateProduct(store: fixture.store).run(.init(product: product), as: actor).isCompliant)
                     }
+                case "export":
+                    var written = 0
+                    let export = try ExportCatalog(store: fixture.store).start(.init(format: .ndjson, brand: "sihong-4x"), as: actor)
+                    _ = try? export.write(to: ExportOutput { written += $0.count })
+                    #expect(written > 0)
+                case "feed":
+                    var written = 0
+                    try FollowFeed(store: fixture.store).run(.init(brand: "sihong-4x"), as: actor, to: ExportOutput { written += $0.count })
+                    #expect(written > 0)
                 case "delete":
                     _ = try DeleteProduct(store: fixture.store).run(.init(id: compliant), as: actor)
                 case "withdraw":

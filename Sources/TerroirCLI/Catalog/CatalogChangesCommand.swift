@@ -2,6 +2,7 @@ import ArgumentParser
 import CatalogExport
 import CatalogStore
 import Foundation
+import Workflows
 
 /// `terroir catalog changes --after SEQ`: the change feed as NDJSON.
 struct CatalogChangesCommand: ParsableCommand {
@@ -16,14 +17,8 @@ struct CatalogChangesCommand: ParsableCommand {
     @Option(help: "Only this brand's changes.") var brand: String?
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        guard after >= 0 else { throw ValidationError("--after is a sequence number, 0 or more") }
-        guard (1...100_000).contains(limit) else { throw ValidationError("--limit is between 1 and 100000") }
-    }
-
     func run() throws {
-        let exporter = try CatalogExporter(store: try store.open())
         let output = ExportOutput { bytes in FileHandle.standardOutput.write(Data(bytes)) }
-        try exporter.writeChanges(after: after, limit: limit, brand: brand, to: output)
+        try FollowFeed(store: try store.open()).run(.init(after: after, limit: limit, brand: brand), as: store.operatorActor, to: output)
     }
 }

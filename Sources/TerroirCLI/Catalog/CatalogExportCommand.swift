@@ -3,6 +3,7 @@ import CatalogExport
 import CatalogStore
 import Foundation
 import Measures
+import Workflows
 
 /// `terroir catalog export --format F --out FILE|-`.
 struct CatalogExportCommand: ParsableCommand {
@@ -49,19 +50,14 @@ struct CatalogExportCommand: ParsableCommand {
     /// Writes the export to `file`, or to standard output when there is none.
     private func export(to file: OutputFile?) throws -> ExportSummary {
         let catalog = try store.open()
-        if let brand, try catalog.standardVersions(brand: brand).isEmpty {
-            let known = try catalog.currentStandards().map(\.brandID).joined(separator: ", ")
-            throw CLIError(zh: "没有已发布的品牌“\(brand)”（已发布：\(known.isEmpty ? "无" : known)）",
-                           en: "no published brand “\(brand)” (published: \(known.isEmpty ? "none" : known))")
-        }
-        let exporter = try CatalogExporter(store: catalog)
-        let filter = CatalogFilter(brand: brand, category: category, producer: producer, origin: origin)
+        let request = ExportCatalog.Request(format: ExportFormat(rawValue: format)!, brand: brand, category: category, producer: producer, origin: origin, forSpreadsheets: excel)
+        let export = try ExportCatalog(store: catalog).start(request, as: store.operatorActor)
         let total = file != nil && ProgressBar.isShown ? try catalog.productCounts(brand: brand).exportable : nil
         let progress = ProgressBar("exporting", total: total)
         let output = ExportOutput { bytes in
             if let file { try file.write(bytes) } else { try FileHandle.standardOutput.write(contentsOf: bytes) }
         }
-        let summary = try exporter.export(ExportFormat(rawValue: format)!, filter: filter, forSpreadsheets: excel, to: output) { _ in
+        let summary = try export.write(to: output) { _ in
             if file != nil { progress.advance() }
         }
         if file != nil { progress.finish() }

@@ -43,4 +43,17 @@ public enum AccessRules {
             throw WorkflowError(.forbidden, "auth.forbidden", zh: "此密钥不能为品牌“\(brand)”做此操作", en: "this key may not do this for brand “\(brand)”")
         }
     }
+
+    /// The brand whose catalog the actor reads: the one it asks for, or for an officer
+    /// its one brand when it names none.
+    /// - Throws: `WorkflowError` (`auth.forbidden`) for an officer outside its brands.
+    public static func catalogBrand(_ requested: String?, for actor: Actor) throws(WorkflowError) -> String? {
+        guard actor.role == .officer else { return requested }
+        let brand = requested ?? (actor.scope.count == 1 ? actor.scope.first : nil)
+        guard let brand, actor.scope.contains(brand) else {
+            throw WorkflowError(.forbidden, "auth.forbidden", zh: "官员密钥只能读取其品牌的目录（用 brand= 指定）",
+                                en: "an officer key reads only its brands' catalog (name one with brand=)")
+        }
+        return brand
+    }
 }
