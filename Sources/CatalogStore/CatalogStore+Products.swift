@@ -154,13 +154,16 @@ extension CatalogStore {
             var transitions: [StatusTransition] = []
             for (id, report) in results {
                 guard let row = try Row.fetchOne(db, sql: """
-                    SELECT p.status, p.sku, p.brand_id, pr.status AS producer_status FROM product p
+                    SELECT p.status, p.sku, p.brand_id, p.report, p.standard_version, pr.status AS producer_status FROM product p
                     JOIN producer pr ON pr.id = p.producer_id WHERE p.id = ?
                     """, arguments: [id]),
                     let old = ProductStatus(rawValue: row["status"]) else { continue }
                 let new = old.revalidated(compliant: report.isCompliant)
+                let reportText = try report.storedJSON()
+                // A product the validation finds as it was stays as it is, its time too.
+                if new == old && row["report"] as String? == reportText && row["standard_version"] as Int? == standardVersion { continue }
                 try db.execute(sql: "UPDATE product SET status = ?, report = ?, standard_version = ?, updated_at = ? WHERE id = ?",
-                               arguments: [new.rawValue, try report.storedJSON(), standardVersion, now, id])
+                               arguments: [new.rawValue, reportText, standardVersion, now, id])
                 guard new != old else { continue }
                 try Self.logChanges(db, where: "p.id = ?", [id], at: now)
                 try AuditEntry.record(db, actor: actor, action: "product.revalidate", subject: "product:\(id)",

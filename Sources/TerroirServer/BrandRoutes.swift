@@ -22,6 +22,11 @@ extension ServerState {
             let brands = configuration.brandsPath
             return try Self.json(try await offload { try PublishStandard(store: store, brands: brands).run(publish, as: actor) })
         }
+        router.post("/v1/brands/:id/revalidate") { _, context in
+            let actor = try Access.actor(context, .revalidateProducts)
+            let revalidate = RevalidateProducts.Request(brand: try context.parameters.require("id"))
+            return try Self.json(try await offload { try RevalidateProducts(store: store).run(revalidate, as: actor) })
+        }
         router.get("/v1/brands/:id") { request, context in
             _ = try Access.actor(context, .readBrands)
             let id = try context.parameters.require("id")

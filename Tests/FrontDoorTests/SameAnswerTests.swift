@@ -132,6 +132,14 @@ struct SameAnswerTests {
         Operation(name: "publish a standard", arguments: { _ in ["brands", "publish", "sihong-4x", "--brands", brandsFolder] },
                   method: .post, path: { _ in "/v1/brands/sihong-4x/publish" }, body: { _ in nil }, asProducer: false,
                   expected: "RICE-A 大米 RICE-A 4 non_compliant exportable=false"),
+        Operation(name: "revalidate a brand's products", arguments: { _ in ["products", "revalidate", "--brand", "sihong-4x"] },
+                  method: .post, path: { _ in "/v1/brands/sihong-4x/revalidate" }, body: { _ in nil }, asProducer: false,
+                  expected: "RICE-B 大米 RICE-B 4 non_compliant", before: { door in
+                      // The farm lost its rice: its rice no longer complies.
+                      var farm = try #require(try door.fixture.store.producer(id: "farm"))
+                      farm.authorisations["sihong-4x"] = ["hairy-crab"]
+                      _ = try door.fixture.store.saveProducers([farm], actor: "setup")
+                  }),
         Operation(name: "register a producer", arguments: { _ in
             ["producers", "add", "--id", "new-coop", "--brand", "sihong-4x", "--name-zh", "新社", "--name-en", "New co-op",
              "--uscc", "92321322MA1F2G3H5R", "--admin-code", "321324101", "--categories", "rice"]

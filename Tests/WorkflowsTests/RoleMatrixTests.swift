@@ -70,10 +70,10 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["publish", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "issue-labels"])
+    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "issue-labels"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
-        case "publish", "register", "update", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
+        case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
         case "withdraw", "delete", "validate": ["officer", "producer", "station", "operator"]
         case "export", "feed": ["officer", "platform", "operator"]
         default: ["producer", "station", "operator"]
@@ -92,6 +92,8 @@ struct RoleMatrixTests {
                 case "publish":
                     let brands = StoreFixture.repository.appendingPathComponent("Brands").path
                     #expect(try PublishStandard(store: fixture.store, brands: brands).run(.init(brand: "sihong-4x"), as: actor).outcome == .unchanged)
+                case "revalidate":
+                    #expect(try RevalidateProducts(store: fixture.store).run(.init(brand: "sihong-4x"), as: actor).changes.isEmpty)
                 case "register":
                     _ = try RegisterProducer(store: fixture.store).run(.init(
                         id: "new-coop", name: LocalizedText(zh: "新社", en: "New co-op"), uscc: "92321322MA1F2G3H5R", adminCode: "321324101",

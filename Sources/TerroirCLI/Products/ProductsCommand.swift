@@ -7,7 +7,7 @@ struct ProductsCommand: ParsableCommand {
         abstract: "Import, validate, list and certify products.",
         subcommands: [
             ProductsImportCommand.self, ProductsValidateCommand.self, ProductsListCommand.self,
-            ProductsShowCommand.self, ProductsCertifyCommand.self, ProductsWithdrawCommand.self, ProductsDeleteCommand.self, ProductsTemplateCommand.self,
+            ProductsShowCommand.self, ProductsCertifyCommand.self, ProductsWithdrawCommand.self, ProductsDeleteCommand.self, ProductsRevalidateCommand.self, ProductsTemplateCommand.self,
         ]
     )
 }
