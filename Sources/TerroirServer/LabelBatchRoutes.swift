@@ -26,8 +26,8 @@ extension ServerState {
             let actor = try Access.actor(context, .readLabelBatch)
             let id = try context.parameters.require("id", as: Int64.self)
             return try await offload {
-                let (batch, secret, resolver) = try ownedBatch(id, actor: actor)
-                return Self.json(try Self.batchJSON(batch, key: secret, resolver: resolver))
+                let opened = try ReadLabelBatch(store: store).run(.init(batch: id), as: actor)
+                return try Self.json(BatchAnswer(opened.batch, key: opened.key, resolver: opened.resolver))
             }
         }
         router.get("/v1/label-batches/:id/labels/:file") { _, context in
@@ -61,12 +61,13 @@ extension ServerState {
         let issued = try IssueLabelBatch(store: store, assets: configuration.assetsPath, font: configuration.fontPath)
             .run(.init(product: reference, lot: lot, count: count, size: body["size"] as? String, dpi: body["dpi"] as? Int, format: format), as: actor)
         metrics.labelsIssued(issued.batch.count)
-        return Self.json(try Self.batchJSON(issued.batch, key: issued.key, resolver: issued.resolver), status: .created)
+        return try Self.json(BatchAnswer(issued.batch, key: issued.key, resolver: issued.resolver), status: .created)
     }
 
     /// One label of a batch, drawn again: `file` is `SERIAL.png|svg|zpl`. Blocks: on `StoreThreads`.
     private func label(_ file: String, batch id: Int64, actor: Actor) throws -> Response {
-        let (batch, secret, resolver) = try ownedBatch(id, actor: actor)
+        let opened = try ReadLabelBatch(store: store).run(.init(batch: id), as: actor)
+        let batch = opened.batch
         let parts = file.split(separator: ".", maxSplits: 1)
         guard parts.count == 2, let serial = Int64(parts[0]), let format = LabelFormat(rawValue: String(parts[1])) else {
             throw Problem.badRequest("label.file", zh: "标签文件名应为 序号.png|svg|zpl", en: "a label file is SERIAL.png, .svg or .zpl")
@@ -75,9 +76,9 @@ extension ServerState {
             throw Problem.notFound("serial \(serial) is not in batch \(batch.id)", zh: "序号 \(serial) 不在批次 \(batch.id) 中")
         }
         do throws(LabelError) {
-            var job = try LabelJob(storedJSON: batch.jobJSON)
+            var job = opened.job
             job.format = format
-            let uri = try Self.signedURI(resolver: resolver, batch: batch, key: secret, serial: serial)
+            let uri = try Self.signedURI(resolver: opened.resolver, batch: batch, key: opened.key, serial: serial)
             let bytes = try LabelRenderer(job: job).render(serial: String(serial), uri: uri)
             let type = switch format {
             case .png: "image/png"
@@ -90,16 +91,6 @@ extension ServerState {
         }
     }
 
-    private func ownedBatch(_ id: Int64, actor: Actor) throws -> (LabelBatch, [UInt8], String) {
-        guard let (batch, secret) = try store.labelBatch(id: id), let stored = try store.product(reference: String(batch.productID)),
-              let producer = try store.producer(id: stored.product.producerID),
-              let published = try store.standard(brand: batch.brandID, number: batch.standardVersion) else {
-            throw Problem.notFound("no label batch \(id)", zh: "没有标签批次 \(id)")
-        }
-        try AccessRules.check(actor, producer: producer, brand: batch.brandID)
-        return (batch, secret, published.standard.resolver)
-    }
-
     static func signedURI(resolver: String, batch: LabelBatch, key: [UInt8], serial: Int64) throws(LabelError) -> String {
         do throws(DigitalLinkError) {
             return try SerialSignature.signedURI(resolver: resolver, gtin: batch.gtin, lot: batch.lot, serial: String(serial), key: key)
@@ -107,32 +98,45 @@ extension ServerState {
             throw .lotInvalid(lot: batch.lot, zh: error.explanation.zh, en: error.explanation.en)
         }
     }
+}
 
-    /// A batch and its manifest: each serial with the URI its QR code carries.
-    static func batchJSON(_ batch: LabelBatch, key: [UInt8], resolver: String) throws -> String {
-        var json = JSONBuilder(capacity: 256 + 128 * batch.count)
-        json.beginObject()
-        json.raw("id", String(batch.id))
-        json.raw("product", String(batch.productID))
-        json.string("brand", batch.brandID)
-        json.string("gtin", batch.gtin.digits)
-        json.string("lot", batch.lot)
-        json.raw("first_serial", String(batch.firstSerial))
-        json.raw("count", String(batch.count))
-        json.string("size", batch.size)
-        json.raw("dpi", String(batch.dpi))
-        json.string("format", batch.format)
-        json.raw("standard_version", String(batch.standardVersion))
-        json.string("issued_at", batch.issuedAt)
-        json.beginArray("manifest")
-        for serial in batch.serials {
-            json.beginObject()
-            json.raw("serial", String(serial))
-            json.string("uri", try signedURI(resolver: resolver, batch: batch, key: key, serial: serial))
-            json.endObject()
+/// A batch as the API answers it: the batch and its manifest, each serial with the
+/// URI its QR code carries.
+struct BatchAnswer: Encodable {
+    struct Label: Encodable {
+        let serial: Int64
+        let uri: String
+    }
+
+    let id: Int64
+    let product: Int64
+    let brand: String
+    let gtin: String
+    let lot: String
+    let firstSerial: Int64
+    let count: Int
+    let size: String
+    let dpi: Int
+    let format: String
+    let standardVersion: Int
+    let issuedAt: String
+    let manifest: [Label]
+
+    init(_ batch: LabelBatch, key: [UInt8], resolver: String) throws {
+        id = batch.id
+        product = batch.productID
+        brand = batch.brandID
+        gtin = batch.gtin.digits
+        lot = batch.lot
+        firstSerial = batch.firstSerial
+        count = batch.count
+        size = batch.size
+        dpi = batch.dpi
+        format = batch.format
+        standardVersion = batch.standardVersion
+        issuedAt = batch.issuedAt
+        manifest = try batch.serials.map { serial in
+            Label(serial: serial, uri: try ServerState.signedURI(resolver: resolver, batch: batch, key: key, serial: serial))
         }
-        json.endArray()
-        json.endObject()
-        return json.text
     }
 }

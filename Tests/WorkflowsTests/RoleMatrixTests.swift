@@ -70,11 +70,11 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "issue-labels"])
+    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "issue-labels"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
         case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
-        case "withdraw", "delete", "validate": ["officer", "producer", "station", "operator"]
+        case "withdraw", "delete", "validate", "read-batch": ["officer", "producer", "station", "operator"]
         case "export", "feed": ["officer", "platform", "operator"]
         default: ["producer", "station", "operator"]
         }
@@ -85,6 +85,10 @@ struct RoleMatrixTests {
         for (name, actor) in Self.actors {
             let (fixture, certified) = try Self.store()
             if workflow == "reinstate" { _ = try fixture.store.changeProducerStatus(id: "farm", to: .suspended, reason: "test", actor: "test") }
+            let batch = workflow.hasSuffix("-batch")
+                ? try IssueLabelBatch(store: fixture.store, assets: StoreFixture.repository.appendingPathComponent("Assets").path)
+                    .run(.init(product: String(certified), lot: "L1", count: 2), as: .localOperator(name: "setup")).batch.id
+                : nil
             let auditBefore = try fixture.store.auditLog().count
             let compliant = try fixture.store.products().first { $0.product.sku == "RICE-B" }!.id
             do throws(WorkflowError) {
@@ -129,6 +133,12 @@ struct RoleMatrixTests {
                     var written = 0
                     try FollowFeed(store: fixture.store).run(.init(brand: "sihong-4x"), as: actor, to: ExportOutput { written += $0.count })
                     #expect(written > 0)
+                case "read-batch", "resume-batch":
+                    let id = batch ?? 0
+                    let opened = workflow == "read-batch"
+                        ? try ReadLabelBatch(store: fixture.store).run(.init(batch: id), as: actor)
+                        : try ResumeLabelBatch(store: fixture.store).run(.init(batch: id), as: actor)
+                    #expect(opened.batch.id == id && !opened.key.isEmpty)
                 case "delete":
                     _ = try DeleteProduct(store: fixture.store).run(.init(id: compliant), as: actor)
                 case "withdraw":

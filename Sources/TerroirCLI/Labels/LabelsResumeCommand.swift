@@ -3,6 +3,7 @@ import BrandStandards
 import CatalogStore
 import Foundation
 import Labels
+import Workflows
 
 /// `terroir labels resume BATCH_ID --out DIR`: finishes a batch cut short.
 struct LabelsResumeCommand: ParsableCommand {
@@ -18,19 +19,13 @@ struct LabelsResumeCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try store.open()
-        guard let (batch, key) = try catalog.labelBatch(id: batch) else {
-            throw CLIError(zh: "没有标签批次 \(self.batch)", en: "no label batch \(self.batch)")
-        }
+        let opened = try ResumeLabelBatch(store: catalog).run(.init(batch: batch), as: store.operatorActor)
         let folder = LabelBatchFolder(url: URL(fileURLWithPath: out, isDirectory: true))
         if FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(LabelBatchFolder.infoFileName).path),
-           try folder.readInfo().batch != batch.id {
+           try folder.readInfo().batch != opened.batch.id {
             throw CLIError(zh: "\(out) 属于另一个批次", en: "\(out) holds another batch")
         }
-        guard let published = try catalog.standard(brand: batch.brandID, number: batch.standardVersion) else {
-            throw CLIError(message: StoreError.brandNotPublished(batch.brandID).message)
-        }
-        let job = try LabelJob(storedJSON: batch.jobJSON)
-        try LabelBatchRun(batch: batch, key: key, job: job, resolver: published.standard.resolver, out: out, jobs: jobs)
+        try LabelBatchRun(batch: opened.batch, key: opened.key, job: opened.job, resolver: opened.resolver, out: out, jobs: jobs)
             .perform(in: catalog)
     }
 }
