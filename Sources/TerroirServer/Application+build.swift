@@ -13,7 +13,8 @@ import UnixSignals
 /// - Throws: `StoreError` when the store cannot be opened.
 public func buildApplication(configuration: ServerConfiguration) throws -> some ApplicationProtocol {
     let store = try CatalogStore(path: configuration.databasePath)
-    // A version that came into force, or a standard that expired, while no command ran.
+    // A version that came into force, or a standard that expired, while no command ran;
+    // `StandardCalendarService` applies it again every minute while the server runs.
     try store.applyStandardCalendar(actor: "terroir-server")
     var logger = Logger(label: "terroir-server")
     logger.logLevel = .info
@@ -21,7 +22,7 @@ public func buildApplication(configuration: ServerConfiguration) throws -> some 
     return Application(
         router: buildRouter(store: store, configuration: configuration, scans: scans),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "terroir-server"),
-        services: [scans],
+        services: [scans, StandardCalendarService(store: store)],
         logger: logger
     )
 }

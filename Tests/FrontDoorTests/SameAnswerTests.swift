@@ -87,19 +87,7 @@ struct SameAnswerTests {
 
     /// A folder of brands whose Sihong standard is a new version, with a moisture limit
     /// (14.0%) that the store's rice (14.5%) no longer meets.
-    static let brandsFolder: String = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-front-doors-brands-\(UUID().uuidString)")
-        let brands = root.appendingPathComponent("Brands"), sihong = brands.appendingPathComponent("sihong-4x")
-        try? FileManager.default.createDirectory(at: brands, withIntermediateDirectories: true)
-        try? FileManager.default.copyItem(at: StoreFixture.repository.appendingPathComponent("Brands/sihong-4x"), to: sihong)
-        try? FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Assets"), withDestinationURL: StoreFixture.repository.appendingPathComponent("Assets"))
-        let file = sihong.appendingPathComponent("brand.yaml")
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        try? text.replacingOccurrences(of: "version: \"2026.2\"", with: "version: \"2026.9\"")
-            .replacingOccurrences(of: "max: 15.5%", with: "max: 14.0%")
-            .write(to: file, atomically: true, encoding: .utf8)
-        return brands.path
-    }()
+    static let brandsFolder: String = (try? StoreFixture.tightenedBrands().path) ?? "/nonexistent"
 
     /// Where the batch tool writes the export (each test run writes it anew).
     static let exportFile = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-front-doors-\(UUID().uuidString).ndjson").path

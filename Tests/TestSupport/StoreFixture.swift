@@ -18,6 +18,23 @@ public struct StoreFixture: Sendable {
         BrandLinter().lint(repository.appendingPathComponent("Brands/\(id)/brand.yaml")).standard!
     }
 
+    /// A folder of brands (with its `Assets` beside it) whose Sihong standard is a new
+    /// version, 2026.9, with a moisture limit of 14.0% that the fixture's rice (14.5%)
+    /// no longer meets.
+    /// - Returns: the folder of brands.
+    public static func tightenedBrands() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-brands-\(UUID().uuidString)")
+        let brands = root.appendingPathComponent("Brands"), sihong = brands.appendingPathComponent("sihong-4x")
+        try FileManager.default.createDirectory(at: brands, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Brands/sihong-4x"), to: sihong)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Assets"), withDestinationURL: repository.appendingPathComponent("Assets"))
+        let file = sihong.appendingPathComponent("brand.yaml")
+        try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "version: \"2026.2\"", with: "version: \"2026.9\"").replacingOccurrences(of: "max: 15.5%", with: "max: 14.0%")
+            .write(to: file, atomically: true, encoding: .utf8)
+        return brands
+    }
+
     public init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("terroir-\(UUID().uuidString)/db.sqlite").path
         store = try CatalogStore(path: path)
