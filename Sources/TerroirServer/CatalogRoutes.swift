@@ -29,6 +29,8 @@ extension ServerState {
             }
             let pageKey = "\(filter.brand ?? "")|\(filter.category ?? "")|\(after)|\(limit)"
             let start = after
+            // Written by the export's JSON writer (`appendCanonicalJSON`), the hot path's one,
+            // then kept by the cache: a page is built once per data version, not per request.
             let page = try await cache.page(pageKey) { exportContext in
                 let page = try store.exportablePage(filter, after: start, limit: limit)
                 var bytes = Array("{\"items\":[".utf8)

@@ -12,7 +12,7 @@ extension ServerState {
     func addHealthRoutes(to router: Router<TerroirRequestContext>) {
         router.get("/healthz") { _, _ in
             let healthy = (try? await offload { try store.currentStandards() }) != nil
-            return Self.json(healthy ? "{\"status\":\"ok\"}" : "{\"status\":\"store unavailable\"}", status: healthy ? .ok : .serviceUnavailable)
+            return try Self.json(["status": healthy ? "ok" : "store unavailable"], status: healthy ? .ok : .serviceUnavailable)
         }
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: metrics.text)))

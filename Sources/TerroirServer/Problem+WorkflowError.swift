@@ -18,25 +18,15 @@ extension Problem {
         }
         self.init(status, error.code, error.kind == .failure
                   ? LocalizedText(zh: "服务器内部错误", en: "the server failed; the request was not applied") : error.message)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if !error.reasons.isEmpty, let json = try? encoder.encode(error.reasons) {
-            extensions["reasons"] = String(decoding: json, as: UTF8.self)
-        }
+        if !error.reasons.isEmpty { extensions["reasons"] = error.reasons }
         // A finding's location is the request's field: as a JSON pointer here.
         let findings = error.findings.map { finding in
             var finding = finding
             finding.location = "/" + finding.location
             return finding
         }
-        if !findings.isEmpty, let json = try? encoder.encode(findings) {
-            extensions["findings"] = String(decoding: json, as: UTF8.self)
-        }
-        if !error.diagnostics.isEmpty, let json = try? encoder.encode(error.diagnostics) {
-            extensions["diagnostics"] = String(decoding: json, as: UTF8.self)
-        }
-        if let compliance = error.compliance {
-            extensions["compliance"] = (try? compliance.storedJSON()) ?? "null"
-        }
+        if !findings.isEmpty { extensions["findings"] = findings }
+        if !error.diagnostics.isEmpty { extensions["diagnostics"] = error.diagnostics }
+        if let compliance = error.compliance { extensions["compliance"] = compliance }
     }
 }

@@ -13,8 +13,8 @@ public struct Problem: Error, Sendable {
     public let status: HTTPResponse.Status
     public let code: String
     public let detail: LocalizedText
-    /// Extra members, such as a compliance report or refusal reasons, as JSON text.
-    public var extensions: [String: String] = [:]
+    /// Extra members, such as a compliance report or refusal reasons.
+    public var extensions: [String: any Encodable & Sendable] = [:]
     public var headers: HTTPFields = [:]
 
     public init(_ status: HTTPResponse.Status, _ code: String, zh: String, en: String) {
@@ -32,14 +32,35 @@ public struct Problem: Error, Sendable {
     static let contentType = "application/problem+json"
 
     var response: Response {
-        var json = "{\"type\":\"https://terroir.dev/problems/\(code)\",\"title\":" + JSONText.quoted(status.reasonPhrase)
-            + ",\"status\":\(status.code),\"code\":" + JSONText.quoted(code)
-            + ",\"detail\":" + JSONText.quoted(detail.en) + ",\"detail_zh\":" + JSONText.quoted(detail.zh)
-        for (key, value) in extensions.sorted(by: { $0.key < $1.key }) { json += "," + JSONText.quoted(key) + ":" + value }
-        json += "}"
         var fields = headers
         fields[.contentType] = Self.contentType
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: json)))
+        // Plain values: encoding cannot fail, but a problem must be answered whatever happens.
+        let bytes = (try? ServerState.jsonBytes(Document(problem: self))) ?? Array("{\"status\":\(status.code),\"code\":\"\(code)\"}".utf8)
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The problem as its JSON members: RFC 9457's, ours, then the extensions.
+    private struct Document: Encodable {
+        let problem: Problem
+
+        struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(_ name: String) { stringValue = name }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode("https://terroir.dev/problems/\(problem.code)", forKey: Key("type"))
+            try container.encode(problem.status.reasonPhrase, forKey: Key("title"))
+            try container.encode(problem.status.code, forKey: Key("status"))
+            try container.encode(problem.code, forKey: Key("code"))
+            try container.encode(problem.detail.en, forKey: Key("detail"))
+            try container.encode(problem.detail.zh, forKey: Key("detail_zh"))
+            for (name, value) in problem.extensions { try container.encode(value, forKey: Key(name)) }
+        }
     }
 }
 

@@ -38,7 +38,7 @@ extension ServerState {
                 var problem = Problem(.unprocessableContent, "products.rows_failed",
                                       zh: "\(report.failed.count) 行不符合品牌标准，未写入任何产品（全部或全不；加 partial=true 可写入其余的行）；见 report",
                                       en: "\(report.failed.count) row(s) do not meet the brand standard, so nothing was written (all or nothing; partial=true writes the others); see report")
-                problem.extensions["report"] = String(decoding: try Self.jsonBytes(report), as: UTF8.self)
+                problem.extensions["report"] = report
                 throw problem
             }
             return try Self.json(report)

@@ -41,8 +41,7 @@ extension ServerState {
                 } else if accept.firstRange(of: "application/linkset+json".utf8) != nil {
                     ("application/linkset+json", Self.linkset(uri: uri, stored: stored))
                 } else {
-                    ("application/json", "{\"verdict\":\"\(verdict.rawValue)\",\"message\":{\"zh\":" + JSONText.quoted(verdict.message.zh)
-                        + ",\"en\":" + JSONText.quoted(verdict.message.en) + "},\"scans\":\(scans),\"product\":" + entryJSON + "}")
+                    ("application/json", Self.answer(verdict: verdict, scans: scans, productJSON: entryJSON))
                 }
             return Response(status: .ok, headers: [.contentType: type, .vary: "Accept", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: body)))
@@ -61,24 +60,107 @@ extension ServerState {
         return (scans > ScanVerdict.suspiciousScans ? .suspicious : .genuine, scans)
     }
 
+    /// The JSON answer: the verdict, and the product's canonical JSON, which the export
+    /// writer made once and the cache keeps (not encoded again on every scan), through
+    /// that writer.
+    static func answer(verdict: ScanVerdict, scans: Int, productJSON: String) -> String {
+        var json = JSONBuilder(capacity: 256 + productJSON.utf8.count)
+        json.beginObject()
+        json.string("verdict", verdict.rawValue)
+        json.beginObject("message")
+        json.string("zh", verdict.message.zh)
+        json.string("en", verdict.message.en)
+        json.endObject()
+        json.raw("scans", String(scans))
+        json.raw("product", productJSON)
+        json.endObject()
+        return json.text
+    }
+
     static func jsonLD(entry: CatalogEntry, verdict: ScanVerdict) -> String {
-        let product = entry.product
-        return "{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":" + JSONText.quoted(product.name.zh)
-            + ",\"alternateName\":" + JSONText.quoted(product.name.en) + (product.gtin.map { ",\"gtin14\":\"\($0.digits)\"" } ?? "")
-            + ",\"brand\":{\"@type\":\"Brand\",\"name\":" + JSONText.quoted(entry.brandName.zh) + "}"
-            + ",\"countryOfOrigin\":\"CN\",\"additionalProperty\":[{\"@type\":\"PropertyValue\",\"name\":\"verdict\",\"value\":\"\(verdict.rawValue)\"}]"
-            + "}"
+        text(SchemaProduct(entry: entry, verdict: verdict))
     }
 
     /// RFC 9264 link set: the GS1 link types this resolver answers for the item.
     static func linkset(uri: DigitalLinkURI, stored: StoredProduct) -> String {
+        text(Linkset(uri: uri, stored: stored))
+    }
+
+    /// A small answer as JSON text (keys as written: JSON-LD's and GS1's are not snake case).
+    private static func text(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Plain strings: encoding cannot fail.
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+/// A product as schema.org JSON-LD, with the scan's verdict as a property.
+struct SchemaProduct: Encodable {
+    struct Brand: Encodable {
+        let type = "Brand"
+        let name: String
+        enum CodingKeys: String, CodingKey { case type = "@type", name }
+    }
+
+    struct Property: Encodable {
+        let type = "PropertyValue"
+        let name: String
+        let value: String
+        enum CodingKeys: String, CodingKey { case type = "@type", name, value }
+    }
+
+    let context = "https://schema.org"
+    let type = "Product"
+    let name: String
+    let alternateName: String
+    let gtin14: String?
+    let brand: Brand
+    let countryOfOrigin = "CN"
+    let additionalProperty: [Property]
+
+    enum CodingKeys: String, CodingKey {
+        case context = "@context", type = "@type", name, alternateName, gtin14, brand, countryOfOrigin, additionalProperty
+    }
+
+    init(entry: CatalogEntry, verdict: ScanVerdict) {
+        name = entry.product.name.zh
+        alternateName = entry.product.name.en
+        gtin14 = entry.product.gtin?.digits
+        brand = Brand(name: entry.brandName.zh)
+        additionalProperty = [Property(name: "verdict", value: verdict.rawValue)]
+    }
+}
+
+/// An RFC 9264 link set of one item, with GS1 link types.
+struct Linkset: Encodable {
+    struct Link: Encodable {
+        let href: String
+        let title: String?
+        let type: String
+    }
+
+    struct Item: Encodable {
+        let anchor: String
+        let defaultLink: [Link]
+        let pip: [Link]
+        let certificationInfo: [Link]
+
+        enum CodingKeys: String, CodingKey {
+            case anchor, defaultLink = "https://gs1.org/voc/defaultLink", pip = "https://gs1.org/voc/pip"
+            case certificationInfo = "https://gs1.org/voc/certificationInfo"
+        }
+    }
+
+    let linkset: [Item]
+
+    init(uri: DigitalLinkURI, stored: StoredProduct) {
         var anchor = uri
         anchor.otherQuery = []
         let base = anchor.description
         let product = "\(uri.base)/01/\(uri.gtin.digits)"
-        return "{\"linkset\":[{\"anchor\":" + JSONText.quoted(base)
-            + ",\"https://gs1.org/voc/defaultLink\":[{\"href\":" + JSONText.quoted(product) + ",\"title\":" + JSONText.quoted(stored.product.name.zh) + ",\"type\":\"text/html\"}]"
-            + ",\"https://gs1.org/voc/pip\":[{\"href\":" + JSONText.quoted(product) + ",\"type\":\"application/ld+json\"}]"
-            + ",\"https://gs1.org/voc/certificationInfo\":[{\"href\":" + JSONText.quoted(base) + ",\"type\":\"application/json\"}]}]}"
+        linkset = [Item(anchor: base, defaultLink: [Link(href: product, title: stored.product.name.zh, type: "text/html")],
+                        pip: [Link(href: product, title: nil, type: "application/ld+json")],
+                        certificationInfo: [Link(href: base, title: nil, type: "application/json")])]
     }
 }
