@@ -185,6 +185,10 @@ struct SameAnswerTests {
             let response = try await client.execute(uri: operation.path(api), method: operation.method, headers: headers,
                                                     body: operation.body(api).map { ByteBuffer(string: $0) })
             #expect(response.status.kind == .successful, "\(operation.method) \(operation.path(api)): \(response.status) \(String(buffer: response.body))")
+            let undocumented = OpenAPIDocumentCheck.shared.problems(method: operation.method.rawValue, path: operation.path(api), status: Int(response.status.code),
+                                                                    contentType: response.headers[.contentType], contentEncoding: response.headers[.contentEncoding],
+                                                            body: Data(response.body.readableBytesView))
+            #expect(undocumented.isEmpty, "not as documented: \(undocumented)")
             if let output = operation.output {
                 let written = try String(contentsOfFile: output, encoding: .utf8)
                 #expect(Self.products(written) == Self.products(String(buffer: response.body)))

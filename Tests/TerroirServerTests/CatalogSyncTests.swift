@@ -15,25 +15,25 @@ struct CatalogSyncTests {
         let fixture = try ServerFixture()
         let platform = fixture.tokens["platform"]!
         try await fixture.application.test(.router) { client in
-            let first = try await client.execute(uri: "/v1/catalog/products?limit=10", method: .get, headers: ServerFixture.headers(platform))
+            let first = try await client.documented(uri: "/v1/catalog/products?limit=10", method: .get, headers: ServerFixture.headers(platform))
             #expect(first.status == .ok)
             let items = first.json["items"] as? [[String: Any]] ?? []
             #expect(items.map { $0["id"] as? Int } == [Int(fixture.certifiedID)])
             let tag = try #require(first.headers[.eTag])
             #expect(tag.hasPrefix("\"") && !tag.hasPrefix("W/"))
 
-            let again = try await client.execute(uri: "/v1/catalog/products?limit=10", method: .get,
+            let again = try await client.documented(uri: "/v1/catalog/products?limit=10", method: .get,
                                                  headers: ServerFixture.headers(platform, [.ifNoneMatch: tag]))
             #expect(again.status == .notModified && again.body.readableBytes == 0)
 
-            let changes = try await client.execute(uri: "/v1/catalog/changes?after=0", method: .get, headers: ServerFixture.headers(platform))
+            let changes = try await client.documented(uri: "/v1/catalog/changes?after=0", method: .get, headers: ServerFixture.headers(platform))
             let feedTag = try #require(changes.headers[.eTag])
             _ = try fixture.store.changeProducerStatus(id: "farm", to: .suspended, reason: "moisture fraud", actor: "officer")
 
-            let changed = try await client.execute(uri: "/v1/catalog/products?limit=10", method: .get,
+            let changed = try await client.documented(uri: "/v1/catalog/products?limit=10", method: .get,
                                                    headers: ServerFixture.headers(platform, [.ifNoneMatch: tag]))
             #expect(changed.status == .ok && (changed.json["items"] as? [Any])?.isEmpty == true)
-            let feed = try await client.execute(uri: "/v1/catalog/changes?after=0", method: .get,
+            let feed = try await client.documented(uri: "/v1/catalog/changes?after=0", method: .get,
                                                 headers: ServerFixture.headers(platform, [.ifNoneMatch: feedTag]))
             #expect(feed.status == .ok)
             let last = feed.text.split(separator: "\n").last.map(String.init) ?? ""
@@ -46,19 +46,19 @@ struct CatalogSyncTests {
         _ = try fixture.store.certify(ids: [fixture.millProductID], actor: "officer")
         let platform = fixture.tokens["platform"]!
         try await fixture.application.test(.router) { client in
-            let zipped = try await client.execute(uri: "/v1/catalog/products", method: .get,
+            let zipped = try await client.documented(uri: "/v1/catalog/products", method: .get,
                                                   headers: ServerFixture.headers(platform, [.acceptEncoding: "gzip, deflate"]))
             #expect(zipped.headers[.contentEncoding] == "gzip")
             #expect(Array(zipped.body.readableBytesView.prefix(2)) == [0x1F, 0x8B])
             #expect(zipped.headers[.eTag]?.hasSuffix("-gzip\"") == true)
 
-            let page1 = try await client.execute(uri: "/v1/catalog/products?limit=1", method: .get, headers: ServerFixture.headers(platform))
+            let page1 = try await client.documented(uri: "/v1/catalog/products?limit=1", method: .get, headers: ServerFixture.headers(platform))
             let cursor = try #require(page1.json["next_cursor"] as? String)
-            let page2 = try await client.execute(uri: "/v1/catalog/products?limit=1&cursor=\(cursor)", method: .get, headers: ServerFixture.headers(platform))
+            let page2 = try await client.documented(uri: "/v1/catalog/products?limit=1&cursor=\(cursor)", method: .get, headers: ServerFixture.headers(platform))
             let ids = [page1, page2].flatMap { ($0.json["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } }
             #expect(ids == [Int(fixture.certifiedID), Int(fixture.millProductID)].sorted())
             for bad in ["/v1/catalog/products?limit=0", "/v1/catalog/products?limit=5000", "/v1/catalog/products?cursor=%%%", "/v1/catalog/export?format=pdf"] {
-                let response = try await client.execute(uri: bad, method: .get, headers: ServerFixture.headers(platform))
+                let response = try await client.documented(uri: bad, method: .get, headers: ServerFixture.headers(platform))
                 #expect(response.status == .badRequest, "\(bad)")
             }
         }

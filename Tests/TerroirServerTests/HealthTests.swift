@@ -15,7 +15,7 @@ struct HealthTests {
     @Test func healthzSaysTheStoreIsReadable() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
-            let response = try await client.execute(uri: "/healthz", method: .get)
+            let response = try await client.documented(uri: "/healthz", method: .get)
             #expect(response.status == .ok)
             #expect(response.json["status"] as? String == "ok")
         }
@@ -24,9 +24,9 @@ struct HealthTests {
     @Test func metricsCountRequestsByRouteAndScansByVerdict() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
-            _ = try await client.execute(uri: "/v1/brands", method: .get, headers: ServerFixture.headers(fixture.tokens["platform"]))
-            _ = try await client.execute(uri: "/01/06901234567014/10/L1/21/999?s=forged", method: .get)
-            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            _ = try await client.documented(uri: "/v1/brands", method: .get, headers: ServerFixture.headers(fixture.tokens["platform"]))
+            _ = try await client.documented(uri: "/01/06901234567014/10/L1/21/999?s=forged", method: .get)
+            let metrics = try await client.documented(uri: "/metrics", method: .get)
             #expect(metrics.status == .ok)
             #expect(metrics.headers[.contentType]?.hasPrefix("text/plain") == true)
             #expect(metrics.text.contains(#"hb_requests{http_route="/v1/brands",http_request_method="GET",http_response_status_code="200"}"#), "\(metrics.text.prefix(600))")
@@ -38,7 +38,7 @@ struct HealthTests {
     @Test func theOpenAPIDocumentIsServed() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
-            let response = try await client.execute(uri: "/openapi.json", method: .get)
+            let response = try await client.documented(uri: "/openapi.json", method: .get)
             #expect(response.status == .ok)
             #expect((response.json["paths"] as? [String: Any])?["/v1/catalog/export"] != nil)
         }
@@ -64,7 +64,7 @@ struct HealthTests {
                             {"brand":"sihong-4x","sku":"WAIT-\(index)","category":"rice","name_zh":"新米","origin":"321324101",
                              "attributes":{"net_content":"5 kg","grade":"grade-1","moisture":"14.5%","variety":"南粳9108"}}
                             """
-                        return try await client.execute(uri: "/v1/products", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
+                        return try await client.documented(uri: "/v1/products", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
                                                         body: ByteBuffer(string: body)).status.code
                     }
                 }
@@ -74,8 +74,8 @@ struct HealthTests {
                     try await release()
                 }
                 try await Task.sleep(for: .milliseconds(300))
-                let health = try await client.execute(uri: "/healthz", method: .get)
-                let page = try await client.execute(uri: "/v1/catalog/products", method: .get, headers: ServerFixture.headers(fixture.tokens["platform"]))
+                let health = try await client.documented(uri: "/healthz", method: .get)
+                let page = try await client.documented(uri: "/v1/catalog/products", method: .get, headers: ServerFixture.headers(fixture.tokens["platform"]))
                 #expect(!released.isClosed, "/healthz and the catalog waited for the lock to be let go")
                 #expect(health.status == .ok && page.status == .ok)
                 try await release()

@@ -33,7 +33,7 @@ struct ProblemTests {
                 (.post, "/v1/label-batches", "{\"product\":\(fixture.certifiedID),\"lot\":\"L1\",\"count\":0}", 422, "count.range"),
             ]
             for (method, path, body, status, code) in cases {
-                let response = try await client.execute(uri: path, method: method, headers: producer, body: body.map { ByteBuffer(string: $0) })
+                let response = try await client.documented(uri: path, method: method, headers: producer, body: body.map { ByteBuffer(string: $0) })
                 #expect(response.status.code == status, "\(method) \(path): \(response.status) \(response.text.prefix(200))")
                 #expect(response.headers[.contentType] == "application/problem+json", "\(path)")
                 #expect(response.json["code"] as? String == code, "\(path): \(response.text.prefix(200))")
@@ -53,7 +53,7 @@ struct ProblemTests {
                 {"id":"new-farm","name":{"zh":"新农场","en":"New farm"},"uscc":"91321324MA1N2K3L4H","admin_code":"321324101",
                  "authorisations":{"sihong-4x":["rice"]}}
                 """
-            let response = try await client.execute(uri: "/v1/producers", method: .post, headers: officer, body: ByteBuffer(string: body))
+            let response = try await client.documented(uri: "/v1/producers", method: .post, headers: officer, body: ByteBuffer(string: body))
             #expect(response.status == .conflict, "\(response.text)")
             #expect(response.json["code"] as? String == "producer.uscc_taken")
             #expect((response.json["detail_zh"] as? String)?.contains("“farm”") == true)
@@ -68,7 +68,7 @@ struct ProblemTests {
         try await fixture.application.test(.router) { client in
             for (method, path, body) in [(HTTPRequest.Method.get, "/v1/products/abc", nil), (.delete, "/v1/catalog/products", nil),
                                          (.post, "/v1/label-batches", "{\"product\":\(fixture.certifiedID),\"lot\":\"L1\",\"count\":\"3\"}")] {
-                let response = try await client.execute(uri: path, method: method, headers: producer, body: body.map { ByteBuffer(string: $0) })
+                let response = try await client.documented(uri: path, method: method, headers: producer, body: body.map { ByteBuffer(string: $0) })
                 let zh = response.json["detail_zh"] as? String ?? ""
                 #expect(zh.range(of: #"[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}"#, options: .regularExpression) == nil, "\(path): \(zh)")
             }
@@ -80,11 +80,11 @@ struct ProblemTests {
         let platform = ServerFixture.headers(fixture.tokens["platform"])
         try await fixture.application.test(.router) { client in
             for path in ["/v1/catalog/export?brand=nosuch", "/v1/catalog/products?brand=nosuch", "/v1/catalog/changes?brand=nosuch"] {
-                let response = try await client.execute(uri: path, method: .get, headers: platform)
+                let response = try await client.documented(uri: path, method: .get, headers: platform)
                 #expect(response.status == .notFound, "\(path): \(response.status)")
                 #expect((response.json["detail_zh"] as? String)?.contains("nosuch") == true)
             }
-            let known = try await client.execute(uri: "/v1/catalog/products?brand=sihong-4x", method: .get, headers: platform)
+            let known = try await client.documented(uri: "/v1/catalog/products?brand=sihong-4x", method: .get, headers: platform)
             #expect(known.status == .ok)
         }
     }
@@ -92,11 +92,11 @@ struct ProblemTests {
     @Test func aWrongMethodIs405WithAllow() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
-            let response = try await client.execute(uri: "/v1/products/\(fixture.certifiedID)/certify", method: .get,
+            let response = try await client.documented(uri: "/v1/products/\(fixture.certifiedID)/certify", method: .get,
                                                     headers: ServerFixture.headers(fixture.tokens["officer"]))
             #expect(response.status == .methodNotAllowed)
             #expect(response.headers[.allow] == "POST")
-            let resolver = try await client.execute(uri: "/gi/01/06901234567014", method: .put, headers: [:])
+            let resolver = try await client.documented(uri: "/gi/01/06901234567014", method: .put, headers: [:])
             #expect(resolver.status == .methodNotAllowed && resolver.headers[.allow] == "GET")
         }
     }
@@ -105,7 +105,7 @@ struct ProblemTests {
         let fixture = try ServerFixture()
         let (_, token) = try fixture.store.createAPIKey(name: "yantai officer", role: .officer, scope: ["yantai-apple"], actor: "test")
         try await fixture.application.test(.router) { client in
-            let response = try await client.execute(uri: "/v1/products/\(fixture.certifiedID)/certify", method: .post, headers: ServerFixture.headers(token))
+            let response = try await client.documented(uri: "/v1/products/\(fixture.certifiedID)/certify", method: .post, headers: ServerFixture.headers(token))
             #expect(response.status == .forbidden)
             #expect((response.json["detail"] as? String)?.contains("brand “sihong-4x”") == true, "\(response.text)")
             #expect((response.json["detail_zh"] as? String)?.contains("品牌“sihong-4x”") == true)
@@ -119,7 +119,7 @@ struct ProblemTests {
                 {"brand":"sihong-4x","sku":"WET","category":"rice","name_zh":"湿米","origin":"321324101",
                  "attributes":{"net_content":"5 kg","grade":"grade-1","moisture":"19%","variety":"南粳9108"}}
                 """
-            let response = try await client.execute(uri: "/v1/products", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
+            let response = try await client.documented(uri: "/v1/products", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
                                                     body: ByteBuffer(string: body))
             #expect(response.status == .unprocessableContent)
             let findings = (response.json["compliance"] as? [String: Any])?["findings"] as? [[String: Any]] ?? []
@@ -139,13 +139,13 @@ struct RateLimitTests {
             let platform = ServerFixture.headers(fixture.tokens["platform"])
             var statuses: [Int] = []
             for _ in 0..<3 {
-                statuses.append(try await client.execute(uri: "/v1/brands", method: .get, headers: platform).status.code)
+                statuses.append(try await client.documented(uri: "/v1/brands", method: .get, headers: platform).status.code)
             }
             #expect(statuses == [200, 200, 429])
-            let limited = try await client.execute(uri: "/v1/brands", method: .get, headers: platform)
+            let limited = try await client.documented(uri: "/v1/brands", method: .get, headers: platform)
             #expect(limited.headers[.retryAfter].flatMap(Int.init).map { $0 >= 1 } == true)
             #expect(limited.json["code"] as? String == "rate.limited")
-            let other = try await client.execute(uri: "/v1/brands", method: .get, headers: ServerFixture.headers(fixture.tokens["officer"]))
+            let other = try await client.documented(uri: "/v1/brands", method: .get, headers: ServerFixture.headers(fixture.tokens["officer"]))
             #expect(other.status == .ok)
         }
     }

@@ -21,14 +21,14 @@ struct ResolverTests {
     @Test func issuedLabelsAreGenuineAndForgeriesAreNot() async throws {
         let fixture = try ServerFixture()
         try await fixture.application.test(.router) { client in
-            let issued = try await client.execute(uri: "/v1/label-batches", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
+            let issued = try await client.documented(uri: "/v1/label-batches", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
                                                   body: ByteBuffer(string: "{\"product\":\(fixture.certifiedID),\"lot\":\"L2026\",\"count\":3}"))
             #expect(issued.status == .created, "\(issued.text)")
             let manifest = issued.json["manifest"] as? [[String: Any]] ?? []
             #expect(manifest.count == 3)
             let uri = try #require(manifest.first?["uri"] as? String)
 
-            let genuine = try await client.execute(uri: Self.path(uri), method: .get)
+            let genuine = try await client.documented(uri: Self.path(uri), method: .get)
             #expect(genuine.status == .ok && genuine.json["verdict"] as? String == "genuine", "\(genuine.text)")
             #expect(genuine.json["scans"] as? Int == 1)
 
@@ -36,28 +36,28 @@ struct ResolverTests {
             let forgedSignature = String(uri.dropLast(3)) + "AAA"
             let otherLot = uri.replacingOccurrences(of: "/10/L2026/", with: "/10/L2027/")
             for forged in [forgedSerial, forgedSignature, otherLot, uri.components(separatedBy: "?")[0]] {
-                let response = try await client.execute(uri: Self.path(forged), method: .get)
+                let response = try await client.documented(uri: Self.path(forged), method: .get)
                 #expect(response.json["verdict"] as? String == "not_issued", "\(forged): \(response.text.prefix(200))")
             }
 
-            let page = try await client.execute(uri: Self.path(uri), method: .get, headers: [.accept: "text/html"])
+            let page = try await client.documented(uri: Self.path(uri), method: .get, headers: [.accept: "text/html"])
             #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
             #expect(page.text.contains("data-verdict=\"genuine\"") && page.text.contains("正品") && page.text.contains("Genuine"))
-            let forgedPage = try await client.execute(uri: Self.path(forgedSerial), method: .get, headers: [.accept: "text/html"])
+            let forgedPage = try await client.documented(uri: Self.path(forgedSerial), method: .get, headers: [.accept: "text/html"])
             #expect(forgedPage.text.contains("data-verdict=\"not_issued\"") && forgedPage.text.contains("counterfeit"))
 
-            let linkset = try await client.execute(uri: Self.path(uri), method: .get, headers: [.accept: "application/linkset+json"])
+            let linkset = try await client.documented(uri: Self.path(uri), method: .get, headers: [.accept: "application/linkset+json"])
             #expect((linkset.json["linkset"] as? [Any])?.count == 1)
-            let jsonLD = try await client.execute(uri: Self.path(uri), method: .get, headers: [.accept: "application/ld+json"])
+            let jsonLD = try await client.documented(uri: Self.path(uri), method: .get, headers: [.accept: "application/ld+json"])
             #expect(jsonLD.json["@type"] as? String == "Product")
 
-            let malformed = try await client.execute(uri: "/01/06901234567015/10/L2026", method: .get)
+            let malformed = try await client.documented(uri: "/01/06901234567015/10/L2026", method: .get)
             #expect(malformed.status == .badRequest && malformed.headers[.contentType] == "application/problem+json")
-            let order = try await client.execute(uri: "/01/06901234567014/21/1/10/L2026", method: .get)
+            let order = try await client.documented(uri: "/01/06901234567014/21/1/10/L2026", method: .get)
             #expect(order.status == .badRequest)
-            let unknown = try await client.execute(uri: "/01/09520123456788", method: .get)
+            let unknown = try await client.documented(uri: "/01/09520123456788", method: .get)
             #expect(unknown.status == .notFound)
-            let prefixed = try await client.execute(uri: "/gi" + Self.path(uri), method: .get)
+            let prefixed = try await client.documented(uri: "/gi" + Self.path(uri), method: .get)
             #expect(prefixed.json["verdict"] as? String == "genuine")
         }
     }

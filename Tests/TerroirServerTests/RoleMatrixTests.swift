@@ -94,7 +94,7 @@ struct RoleMatrixTests {
 
     /// A batch of two labels of the certified product, issued as its producer.
     static func batch(_ fixture: ServerFixture, client: some TestClientProtocol) async throws -> Int64 {
-        let issued = try await client.execute(uri: "/v1/label-batches", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
+        let issued = try await client.documented(uri: "/v1/label-batches", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
                                               body: ByteBuffer(string: "{\"product\":\(fixture.certifiedID),\"lot\":\"M1\",\"count\":2}"))
         return try #require(issued.json["id"] as? Int64 ?? (issued.json["id"] as? Int).map(Int64.init), "\(issued.text)")
     }
@@ -121,7 +121,7 @@ struct RoleMatrixTests {
                     let body = testCase.body.map { ByteBuffer(string: $0.replacingOccurrences(of: "\\(ROLE)", with: role)) }
                     let path = try testCase.path()
                     let extra: HTTPFields = testCase.contentType.map { [.contentType: $0] } ?? [:]
-                    let response = try await client.execute(uri: path, method: testCase.method, headers: ServerFixture.headers(token, extra), body: body)
+                    let response = try await client.documented(uri: path, method: testCase.method, headers: ServerFixture.headers(token, extra), body: body)
                     let expectedCode = role == "none" ? 401 : testCase.allowed.contains(role) ? nil : 403
                     if let expectedCode {
                         #expect(response.status.code == expectedCode, "\(testCase.method) \(path) as \(role): \(response.status) \(response.text.prefix(300))")
@@ -140,7 +140,7 @@ struct RoleMatrixTests {
         _ = try fixture.store.revokeAPIKey(id: keys.first { $0.role == .platform }!.id, actor: "test")
         try await fixture.application.test(.router) { client in
             for token in ["nonsense", "trr_1_wrong", fixture.tokens["platform"]!] {
-                let response = try await client.execute(uri: "/v1/catalog/products", method: .get, headers: ServerFixture.headers(token))
+                let response = try await client.documented(uri: "/v1/catalog/products", method: .get, headers: ServerFixture.headers(token))
                 #expect(response.status == .unauthorized)
                 #expect(response.headers[.wwwAuthenticate] == "Bearer")
             }

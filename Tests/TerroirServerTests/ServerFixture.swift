@@ -65,3 +65,17 @@ extension TestResponse {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
     }
 }
+
+extension TestClientProtocol {
+    /// `execute`, with the response checked against the OpenAPI document: every
+    /// response a test receives is one the document describes.
+    func documented(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
+                    sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestResponse {
+        let response = try await execute(uri: uri, method: method, headers: headers, body: body)
+        let problems = OpenAPIDocumentCheck.shared.problems(method: method.rawValue, path: uri, status: Int(response.status.code),
+                                                            contentType: response.headers[.contentType], contentEncoding: response.headers[.contentEncoding],
+                                                            body: Data(response.body.readableBytesView))
+        for problem in problems { Issue.record("not as documented: \(problem)", sourceLocation: sourceLocation) }
+        return response
+    }
+}
