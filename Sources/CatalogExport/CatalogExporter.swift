@@ -6,12 +6,12 @@ import ProductSpecs
 /// Writes the exportable catalog (certified products of active producers) in one
 /// format, streaming: one product at a time from one snapshot of the store.
 public struct CatalogExporter: Sendable {
-    private let store: CatalogStore
+    private let store: any CatalogStoring
     private let context: ExportContext
 
     /// Prepares an export from `store`.
     /// - Throws: `StoreError` when the store cannot be read.
-    public init(store: CatalogStore) throws {
+    public init(store: any CatalogStoring) throws {
         self.store = store
         self.context = try ExportContext(store: store)
     }

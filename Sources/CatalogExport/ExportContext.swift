@@ -20,9 +20,9 @@ public struct ExportContext: Sendable {
     private let resolvers: [String: String]
 
     /// Reads the published standards and the producers from the store.
-    public init(store: CatalogStore) throws {
+    public init(store: any CatalogStoring) throws {
         standards = Dictionary(uniqueKeysWithValues: try store.currentStandards().map { ($0.brandID, $0) })
-        producers = Dictionary(uniqueKeysWithValues: try store.producers().map { ($0.id, $0.name) })
+        producers = Dictionary(uniqueKeysWithValues: try store.producers(brand: nil).map { ($0.id, $0.name) })
         categories = standards.mapValues { published in
             Dictionary(uniqueKeysWithValues: published.standard.categories.map { category in
                 (category.id, CategoryNames(name: category.name, attributes: Dictionary(uniqueKeysWithValues: category.attributes.map { ($0.id, $0.name) })))

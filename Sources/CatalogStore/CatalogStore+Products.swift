@@ -25,8 +25,8 @@ extension CatalogStore {
     /// throws, nothing is written.
     /// - Returns: the writer's counts, and whether the import was committed.
     public func importProducts(brand: String, standardVersion: Int, actor: String, source: String,
-                               _ body: (ProductWriter) throws -> Bool) throws -> (writer: ProductWriter, committed: Bool) {
-        var result: (ProductWriter, Bool)?
+                               _ body: (any ProductWriting) throws -> Bool) throws -> (writer: any ProductWriting, committed: Bool) {
+        var result: (any ProductWriting, Bool)?
         do {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {

@@ -28,13 +28,6 @@ public final class ProductWriter {
     /// inserts has this id or a larger one, and every other product a smaller one.
     private var firstInserted: Int64?
 
-    /// What one upsert did.
-    public enum Effect: Sendable, Equatable {
-        case inserted, updated, unchanged
-        /// The same producer and sku came earlier in this import; nothing was written.
-        case duplicate
-    }
-
     init(db: Database, standardVersion: Int, now: String) throws {
         self.db = db
         self.standardVersion = standardVersion
@@ -52,7 +45,7 @@ public final class ProductWriter {
     ///   out already on another thread.
     /// - Throws: a database error, which rolls the whole import back.
     @discardableResult
-    public func upsert(_ product: Product, report: ComplianceReport, stored: StoredColumns? = nil) throws -> Effect {
+    public func upsert(_ product: Product, report: ComplianceReport, stored: StoredColumns? = nil) throws -> UpsertEffect {
         let columns = try stored ?? StoredColumns(product: product, report: report)
         let (attributes, reportText) = (columns.attributes, columns.report)
         // Most imported rows are new: try the insert first, and look the product up

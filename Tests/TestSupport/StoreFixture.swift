@@ -62,7 +62,7 @@ public struct StoreFixture: Sendable {
 
     /// Imports inputs all or nothing, as the CLI does; returns whether it committed.
     @discardableResult
-    public func importAll(_ inputs: [ProductInput]) throws -> (writer: ProductWriter, committed: Bool) {
+    public func importAll(_ inputs: [ProductInput]) throws -> (writer: any ProductWriting, committed: Bool) {
         let validator = try validator()
         return try store.importProducts(brand: "sihong-4x", standardVersion: published.number, actor: "test", source: "test") { writer in
             var failed = false

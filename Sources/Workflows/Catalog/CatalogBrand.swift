@@ -9,7 +9,7 @@ import Measures
 enum CatalogBrand {
     /// - Throws: `WorkflowError`: `auth.forbidden` for an officer outside its brands,
     ///   `brand.not_found` for a brand never published.
-    static func resolve(_ requested: String?, for actor: Actor, in store: CatalogStore) throws(WorkflowError) -> String? {
+    static func resolve(_ requested: String?, for actor: Actor, in store: any CatalogStoring) throws(WorkflowError) -> String? {
         guard let brand = try AccessRules.catalogBrand(requested, for: actor) else { return nil }
         return try WorkflowError.catching {
             guard try store.standardVersions(brand: brand).isEmpty else { return brand }

@@ -44,9 +44,9 @@ public struct ExportCatalog: Sendable {
         }
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

@@ -21,9 +21,9 @@ public struct FollowFeed: Sendable {
     /// The most changes one read returns.
     public static let maximumLimit = 100_000
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

@@ -48,12 +48,12 @@ public struct IssueLabelBatch: Workflow {
         public var resolver: String
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
     /// The folder of brand marks and the font labels are drawn with.
     let assets: String
     let font: String
 
-    public init(store: CatalogStore, assets: String, font: String = FontFace.defaultPath) {
+    public init(store: any CatalogStoring, assets: String, font: String = FontFace.defaultPath) {
         self.store = store
         self.assets = assets
         self.font = font

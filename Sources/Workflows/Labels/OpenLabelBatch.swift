@@ -10,7 +10,7 @@ import ProductSpecs
 /// differ only in who may.
 enum OpenLabelBatch {
     /// - Throws: `WorkflowError`: `labels.batch_not_found`, `auth.forbidden`.
-    static func open(_ id: Int64, store: CatalogStore, actor: Actor) throws(WorkflowError) -> IssueLabelBatch.Result {
+    static func open(_ id: Int64, store: any CatalogStoring, actor: Actor) throws(WorkflowError) -> IssueLabelBatch.Result {
         let notFound = WorkflowError(.notFound, "labels.batch_not_found", zh: "没有标签批次 \(id)", en: "no label batch \(id)")
         let (batch, key, published) = try WorkflowError.catching { () throws -> (LabelBatch, [UInt8], PublishedStandard) in
             guard let (batch, key) = try store.labelBatch(id: id), let stored = try store.product(reference: String(batch.productID)),
@@ -39,9 +39,9 @@ public struct ReadLabelBatch: Workflow {
 
     public typealias Result = IssueLabelBatch.Result
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 
@@ -57,9 +57,9 @@ public struct ResumeLabelBatch: Workflow {
     public typealias Request = ReadLabelBatch.Request
     public typealias Result = IssueLabelBatch.Result
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

@@ -27,9 +27,9 @@ public struct ChangeProducerStatus: Workflow {
         public var affectedProducts: Int
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

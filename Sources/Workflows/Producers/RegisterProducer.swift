@@ -46,9 +46,9 @@ public struct RegisterProducer: Workflow {
 
     public typealias Result = Producer
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

@@ -60,9 +60,9 @@ public struct UpdateProducer: Workflow {
         public var changed: Bool
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

@@ -28,9 +28,9 @@ public struct CertifyProducts: Workflow {
         public var refused: [Refusal] = []
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 
@@ -46,7 +46,7 @@ public struct CertifyProducts: Workflow {
             }
             if let brand = request.allCompliantOf {
                 try AccessRules.check(actor, brand: brand)
-                targets += try store.products(brand: brand, status: .compliant).map(\.id)
+                targets += try store.products(brand: brand, status: .compliant, producer: nil, limit: nil).map(\.id)
             }
             var result = Result()
             for outcome in try store.certify(ids: targets, actor: actor.name) {

@@ -18,9 +18,9 @@ public struct DeleteProduct: Workflow {
         public var deleted: Int64
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

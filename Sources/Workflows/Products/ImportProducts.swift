@@ -58,9 +58,9 @@ public struct ImportProducts: Workflow {
         }
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 
@@ -72,7 +72,7 @@ public struct ImportProducts: Workflow {
         try AccessRules.require(actor, .saveProducts)
         return try WorkflowError.catching {
             guard let published = try store.currentStandard(brand: request.brand) else { throw StoreError.brandNotPublished(request.brand) }
-            let producers = Dictionary(uniqueKeysWithValues: try store.producers().map { ($0.id, $0) })
+            let producers = Dictionary(uniqueKeysWithValues: try store.producers(brand: nil).map { ($0.id, $0) })
             let validator = ProductValidator(standard: published.standard, today: .today()) { producers[$0] }
             let source = request.source ?? request.file
             var report = ImportReport(file: source, brand: request.brand, standardVersion: published.standard.version, dryRun: request.dryRun)

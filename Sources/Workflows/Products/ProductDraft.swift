@@ -17,7 +17,7 @@ struct ProductDraft {
     /// - Throws: `WorkflowError`: `body.json` for text that is not a JSON object,
     ///   `field.missing`, `brand.not_published`, `producer.not_found`, and
     ///   `auth.forbidden` for a producer outside the actor's scope.
-    init(json: String, store: CatalogStore, actor: Actor, replacing existing: StoredProduct?) throws(WorkflowError) {
+    init(json: String, store: any CatalogStoring, actor: Actor, replacing existing: StoredProduct?) throws(WorkflowError) {
         guard var object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
             throw WorkflowError(.invalid, "body.json", zh: "产品应为 JSON 对象", en: "the product must be a JSON object")
         }

@@ -1,3 +1,4 @@
+import BrandStandards
 import CatalogStore
 import Measures
 import ProductSpecs
@@ -31,9 +32,9 @@ public struct RevalidateProducts: Workflow {
         public var to: ProductStatus
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 
@@ -42,8 +43,8 @@ public struct RevalidateProducts: Workflow {
         try AccessRules.check(actor, brand: request.brand)
         return try WorkflowError.catching {
             guard let published = try store.currentStandard(brand: request.brand) else { throw StoreError.brandNotPublished(request.brand) }
-            let count = try store.products(brand: request.brand).count
-            let transitions = try store.revalidate(brand: published, actor: actor.name)
+            let count = try store.products(brand: request.brand, status: nil, producer: nil, limit: nil).count
+            let transitions = try store.revalidate(brand: published, actor: actor.name, today: .today())
             return Result(brand: request.brand, standardVersion: published.number, validated: count,
                           changes: transitions.map { Change(id: $0.productID, sku: $0.sku, from: $0.from, to: $0.to) })
         }

@@ -25,9 +25,9 @@ public struct SaveProduct: Workflow {
         public var created: Bool
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

@@ -15,9 +15,9 @@ public struct ValidateProduct: Workflow {
 
     public typealias Result = ComplianceReport
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

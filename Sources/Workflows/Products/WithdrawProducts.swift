@@ -21,9 +21,9 @@ public struct WithdrawProducts: Workflow {
         public var withdrawn: Int
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
 
-    public init(store: CatalogStore) {
+    public init(store: any CatalogStoring) {
         self.store = store
     }
 

@@ -68,11 +68,11 @@ public struct PublishStandard: Workflow {
         public var findings: [Finding]
     }
 
-    let store: CatalogStore
+    let store: any CatalogStoring
     /// The folder of brands.
     let brands: String
 
-    public init(store: CatalogStore, brands: String) {
+    public init(store: any CatalogStoring, brands: String) {
         self.store = store
         self.brands = brands
     }

@@ -1,7 +1,7 @@
 import CatalogStore
 import ProductSpecs
 
-extension CatalogStore {
+extension CatalogStoring {
     /// A product the actor's scope covers (its producer's, its station's, or its
     /// brand's officer's).
     /// - Throws: `WorkflowError`: `product.not_found`, or `auth.forbidden` outside the scope.

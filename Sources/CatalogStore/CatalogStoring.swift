@@ -1,0 +1,95 @@
+import BrandStandards
+import DigitalLink
+import Measures
+import ProductSpecs
+
+/// The store's public API: what Workflows, the export and the front doors use, in the
+/// domain's own types (no SQL, no database handle crosses it). `CatalogStore` is the
+/// embedded SQLite implementation; a second (PostgreSQL, in “Past one machine”) sits
+/// behind the same requirements, with the same rules: every write one transaction,
+/// audited; serial ranges allocated atomically and never reused; the change log's
+/// sequence strictly increasing. Calls block: front doors that must not block make
+/// them on threads of their own (`StoreThreads` in the server).
+public protocol CatalogStoring: AnyObject, Sendable {
+    // Standards
+    func publish(_ standard: BrandStandard, actor: String) throws -> PublishOutcome
+    func currentStandard(brand: String) throws -> PublishedStandard?
+    func currentStandards() throws -> [PublishedStandard]
+    func standardVersions(brand: String) throws -> [PublishedStandard]
+    func standard(brand: String, number: Int) throws -> PublishedStandard?
+    func applyStandardCalendar(today: CalendarDay, actor: String) throws -> [StandardCalendarChange]
+    func revalidate(brand published: PublishedStandard, actor: String, today: CalendarDay) throws -> [StatusTransition]
+    func revalidationPreview(_ standard: BrandStandard, today: CalendarDay) throws
+        -> [(product: StoredProduct, report: ComplianceReport, status: ProductStatus)]
+
+    // Producers
+    func saveProducers(_ producers: [Producer], actor: String) throws -> (added: Int, updated: Int, unchanged: Int)
+    func producer(id: String) throws -> Producer?
+    func producers(brand: String?) throws -> [Producer]
+    func changeProducerStatus(id: String, to status: ProducerStatus, reason: String?, actor: String) throws -> Int
+    func producerHistory(id: String) throws -> [ProducerStatusChange]
+
+    // Products
+    func importProducts(brand: String, standardVersion: Int, actor: String, source: String,
+                        _ body: (any ProductWriting) throws -> Bool) throws -> (writer: any ProductWriting, committed: Bool)
+    func products(brand: String?, status: ProductStatus?, producer: String?, limit: Int?) throws -> [StoredProduct]
+    func products(gtin: GTIN) throws -> [StoredProduct]
+    func product(reference: String) throws -> StoredProduct?
+    func productCounts(brand: String?) throws -> (byStatus: [ProductStatus: Int], exportable: Int)
+    func certify(ids: [Int64], actor: String) throws -> [CertifyResult]
+    func withdraw(ids: [Int64], reason: String?, actor: String) throws -> Int
+    func deleteProduct(id: Int64, actor: String) throws
+
+    // The catalog
+    func forEachExportableProduct(_ filter: CatalogFilter, _ body: (StoredProduct) throws -> Void) throws
+    func exportablePage(_ filter: CatalogFilter, after: Int64, limit: Int) throws -> [StoredProduct]
+    func changes(after sequence: Int64, limit: Int, brand: String?) throws -> [CatalogChange]
+    func dataVersion() throws -> String
+
+    // Labels and scans
+    func labelRefusals(for request: LabelBatchRequest) throws -> [LocalizedText]
+    func issueLabelBatch(_ request: LabelBatchRequest, actor: String) throws -> LabelIssue
+    func labelBatch(id: Int64) throws -> (batch: LabelBatch, key: [UInt8])?
+    func labelBatches() throws -> [LabelBatch]
+    func completeLabelBatch(id: Int64) throws
+    func issuedSerial(gtin: GTIN, serial: Int64) throws -> (batchID: Int64, lot: String, key: [UInt8])?
+    func scanCount(gtin: String, lot: String, serial: String) throws -> Int
+    func addScans(_ scans: [(gtin: String, lot: String, serial: String, count: Int)]) throws
+
+    // Keys
+    func createAPIKey(name: String, role: APIRole, scope: [String], actor: String) throws -> (key: APIKey, token: String)
+    func apiKey(token: String) throws -> APIKey?
+    func apiKeys() throws -> [APIKey]
+    func revokeAPIKey(id: Int64, actor: String) throws -> Bool
+}
+
+/// Writes the products of one import inside its transaction (`importProducts`).
+public protocol ProductWriting: AnyObject {
+    /// Products inserted, changed, and imported again unchanged so far.
+    var inserted: Int { get }
+    var updated: Int { get }
+    var unchanged: Int { get }
+
+    /// Inserts or updates one validated product.
+    /// - Parameter stored: the product's text columns, when the caller worked them out already.
+    @discardableResult
+    func upsert(_ product: Product, report: ComplianceReport, stored: StoredColumns?) throws -> UpsertEffect
+}
+
+extension ProductWriting {
+    /// Inserts or updates one validated product, working out its columns.
+    @discardableResult
+    public func upsert(_ product: Product, report: ComplianceReport) throws -> UpsertEffect {
+        try upsert(product, report: report, stored: nil)
+    }
+}
+
+/// What one upsert did.
+public enum UpsertEffect: Sendable, Equatable {
+    case inserted, updated, unchanged
+    /// The same producer and sku came earlier in this import; nothing was written.
+    case duplicate
+}
+
+extension CatalogStore: CatalogStoring {}
+extension ProductWriter: ProductWriting {}
