@@ -84,17 +84,4 @@ extension ServerState {
         }
         return filter
     }
-
-    static func limit(_ request: Request) throws -> Int {
-        Int(try integer(request, "limit", default: Int64(defaultPageSize), minimum: 1, maximum: Int64(maximumPageSize)))
-    }
-
-    static func integer(_ request: Request, _ name: String, default value: Int64, minimum: Int64, maximum: Int64 = .max) throws -> Int64 {
-        guard let text = request.uri.queryParameters.get(name) else { return value }
-        guard let number = Int64(text), (minimum...maximum).contains(number) else {
-            throw Problem.badRequest("query.invalid", zh: "参数 \(name) 应为 \(minimum) 到 \(maximum) 的整数",
-                                     en: "\(name) must be a whole number from \(minimum) to \(maximum)")
-        }
-        return number
-    }
 }

@@ -59,14 +59,4 @@ extension ServerState {
                           en: "the upload's type “\(type)” is not a product file: expected text/csv, application/json or application/x-ndjson")
         }
     }
-
-    /// A yes-or-no query parameter: `true` or `false`, `false` when left out.
-    static func flag(_ request: Request, _ name: String) throws -> Bool {
-        switch request.uri.queryParameters.get(name) {
-        case nil, "false": return false
-        case "true": return true
-        case let text?:
-            throw Problem.badRequest("query.invalid", zh: "参数 \(name) 应为 true 或 false，而不是“\(text)”", en: "\(name) must be true or false, not “\(text)”")
-        }
-    }
 }
