@@ -47,7 +47,7 @@ public func buildRouter(store: CatalogStore, configuration: ServerConfiguration,
                             scans: scans ?? ScanCounter(store: store), threads: threads)
     let router = Router(context: TerroirRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestMetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: WriteInvalidationMiddleware(cache: cache))
     router.add(middleware: AuthMiddleware(cache: cache, limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))

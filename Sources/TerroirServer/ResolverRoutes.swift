@@ -19,11 +19,11 @@ extension ServerState {
                 let context = try await cache.exportContext()
                 return try await offload { try catalogPage(page, context: context) }
             }
-            // The standard library's search, not Foundation's (which showed in profiles).
-            guard path.firstRange(of: "/01/") != nil || path.firstRange(of: "/gtin/") != nil else { throw HTTPError(.notFound) }
             let query = request.uri.query.map { "?" + $0 } ?? ""
             let uri: DigitalLinkURI
             do throws(DigitalLinkError) { uri = try DigitalLinkURI(parsing: "https://resolver" + path + query) } catch {
+                // A path without a GTIN is not a resolver's: no such route.
+                if case .missingPrimaryKey = error { throw HTTPError(.notFound) }
                 throw Problem(.badRequest, error.code, zh: "不是有效的 GS1 数字链接：\(error.explanation.zh)", en: "not a valid GS1 Digital Link: \(error.explanation.en)")
             }
             guard let (stored, entry, entryJSON) = try await cache.product(gtin: uri.gtin) else {
@@ -31,14 +31,13 @@ extension ServerState {
             }
             let (verdict, scans) = try await verdict(for: uri)
             metrics.scanned(verdict: verdict)
-            // The standard library's search on bytes: Foundation's `contains` showed in profiles.
-            let accept = (request.headers[.accept] ?? "").utf8
+            let accept = AcceptHeader(request.headers[.accept])
             let (type, body): (String, String) =
-                if accept.firstRange(of: "text/html".utf8) != nil {
+                if accept.names("text/html") {
                     ("text/html; charset=utf-8", ResolverPage(entry: entry, stored: stored, verdict: verdict, scans: scans, uri: uri).html)
-                } else if accept.firstRange(of: "application/ld+json".utf8) != nil {
+                } else if accept.names("application/ld+json") {
                     ("application/ld+json", Self.jsonLD(entry: entry, verdict: verdict))
-                } else if accept.firstRange(of: "application/linkset+json".utf8) != nil {
+                } else if accept.names("application/linkset+json") {
                     ("application/linkset+json", Self.linkset(uri: uri, stored: stored))
                 } else {
                     ("application/json", Self.answer(verdict: verdict, scans: scans, productJSON: entryJSON))

@@ -2,7 +2,7 @@ import Metrics
 import Prometheus
 
 /// The service's metrics, through swift-metrics into a swift-prometheus registry and
-/// served at `/metrics` in Prometheus text format: Hummingbird's `MetricsMiddleware`
+/// served at `/metrics` in Prometheus text format: `RequestMetricsMiddleware`
 /// records requests and their durations by route and status; the domain adds labels
 /// issued and scans by verdict.
 struct ServerMetrics: Sendable {
