@@ -22,7 +22,16 @@ public enum CatalogLinks {
 
     /// The page a request path names, under any prefix (the brand's resolver path).
     public static func page(path: String) -> Page? {
-        let segments = path.split(separator: "/")
+        // The last three segments only: every resolver lookup asks this first, and
+        // splitting a whole path showed in `perf record` profiles.
+        var segments: [Substring] = []
+        var end = path.endIndex
+        while segments.count < 3, let slash = path[..<end].lastIndex(of: "/") {
+            let segment = path[path.index(after: slash)..<end]
+            if !segment.isEmpty { segments.insert(segment, at: 0) }
+            end = slash
+        }
+        if segments.count < 3, !path[..<end].isEmpty { segments.insert(path[..<end], at: 0) }
         guard segments.count >= 2 else { return nil }
         let last = segments[segments.count - 1], before = segments[segments.count - 2]
         if before == "products", let id = Int64(last), id > 0 { return .product(id) }

@@ -18,11 +18,16 @@ public func buildApplication(configuration: ServerConfiguration) throws -> some 
     try store.applyStandardCalendar(actor: "terroir-server")
     var logger = Logger(label: "terroir-server")
     logger.logLevel = .info
-    let scans = ScanCounter(store: store)
+    let state = ServerState(store: store, configuration: configuration)
+    let serverName = "terroir-server"
+    let fastPath: @Sendable () -> ResolverFastPath = { [logger] in
+        ResolverFastPath(answer: state.immediateResolverAnswer, serverName: serverName, logger: logger, instruments: state.instruments)
+    }
     return Application(
-        router: buildRouter(store: store, configuration: configuration, scans: scans),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "terroir-server"),
-        services: [scans, StandardCalendarService(store: store)],
+        router: buildRouter(state: state),
+        server: .http1(configuration: .init(additionalChannelHandlers: [fastPath()])),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
+        services: [state.scans, StandardCalendarService(store: store)],
         logger: logger
     )
 }
@@ -41,16 +46,17 @@ public func serve(configuration: ServerConfiguration, gracePeriod: Duration = .s
 
 /// The router with every route and middleware, over `store`.
 public func buildRouter(store: CatalogStore, configuration: ServerConfiguration, scans: ScanCounter? = nil) -> Router<TerroirRequestContext> {
-    let threads = StoreThreads.shared
-    let cache = CatalogCache(store: store, recheck: configuration.cacheRecheckSeconds, threads: threads)
-    let state = ServerState(store: store, metrics: ServerMetrics(), configuration: configuration, cache: cache,
-                            scans: scans ?? ScanCounter(store: store), threads: threads)
+    buildRouter(state: ServerState(store: store, configuration: configuration, scans: scans))
+}
+
+func buildRouter(state: ServerState) -> Router<TerroirRequestContext> {
     let router = Router(context: TerroirRequestContext.self)
+    let configuration = state.configuration
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: RequestMetricsMiddleware())
+    router.add(middleware: RequestMetricsMiddleware(instruments: state.instruments))
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: WriteInvalidationMiddleware(cache: cache))
-    router.add(middleware: AuthMiddleware(cache: cache, limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))
+    router.add(middleware: WriteInvalidationMiddleware(cache: state.cache))
+    router.add(middleware: AuthMiddleware(cache: state.cache, limiter: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.burst)))
     state.addHealthRoutes(to: router)
     state.addBrandRoutes(to: router)
     state.addProducerRoutes(to: router)

@@ -120,8 +120,7 @@ final class CatalogCache: @unchecked Sendable {
             lock.withLock {
                 if (building[flight] as? Task<Value, any Error>) == task {
                     building[flight] = nil
-                    if self[keyPath: table].values.count >= self[keyPath: table].limit { self[keyPath: table].values = [:] }
-                    self[keyPath: table].values[key] = value
+                    keep(value, in: table, key)
                 }
             }
             return value
@@ -131,6 +130,19 @@ final class CatalogCache: @unchecked Sendable {
             }
             throw error
         }
+    }
+
+    /// Keeps `value` for `key`, making room when the table is full. Under `lock`.
+    private func keep<Value>(_ value: Value, in table: ReferenceWritableKeyPath<CatalogCache, Memo<Value>>, _ key: String) {
+        if self[keyPath: table].values.count >= self[keyPath: table].limit { self[keyPath: table].values = [:] }
+        self[keyPath: table].values[key] = value
+    }
+
+    /// The value kept for `key`, when the data version was read less than `recheck`
+    /// seconds ago; `nil` when finding it needs the store (or a fresh version).
+    private func inMemory<Value>(_ table: KeyPath<CatalogCache, Memo<Value>>, _ key: String) -> Value? {
+        let now = ProcessInfo.processInfo.systemUptime
+        return lock.withLock { now - checkedAt < recheck ? self[keyPath: table].values[key] : nil }
     }
 
     /// A page built by `build` for `key`, with its digest, in the buffer every answer
@@ -166,10 +178,35 @@ final class CatalogCache: @unchecked Sendable {
     /// on every scan of it.
     /// - Returns: the issued item's lot, when the signature is right; `nil` otherwise.
     func signedLot(gtin: GTIN, lot: String?, serial serialText: String, signature: String) async throws -> String? {
-        guard let serial = Int64(serialText), let issued = try await issuedSerial(gtin: gtin, serial: serial), issued.lot == lot else { return nil }
-        let signed = try await remember(\.signatures, "\(gtin.digits)/\(lot ?? "")/\(serialText)/\(signature)") { _ in
-            SerialSignature.verify(signature, key: issued.key, gtin: gtin, lot: lot, serial: serialText)
-        }
+        guard let serial = Int64(serialText), let issued = try await issuedSerial(gtin: gtin, serial: serial) else { return nil }
+        return signedLot(issued: issued, gtin: gtin, lot: lot, serial: serialText, signature: signature)
+    }
+
+    /// The product a GTIN resolves to, as `product(gtin:)` gives it, when it is in
+    /// memory; `nil` when finding it needs the store.
+    func productInMemory(gtin: GTIN) -> (stored: StoredProduct, entry: CatalogEntry, json: String)?? {
+        inMemory(\.products, gtin.digits)
+    }
+
+    /// `signedLot(gtin:lot:serial:signature:)`'s answer, when the issued serial is in
+    /// memory; `nil` when finding it needs the store.
+    func signedLotInMemory(gtin: GTIN, lot: String?, serial serialText: String, signature: String) -> String?? {
+        guard let serial = Int64(serialText) else { return .some(nil) }
+        guard let remembered = inMemory(\.serials, "\(gtin.digits)/\(serial)") else { return nil }
+        guard let issued = remembered else { return .some(nil) }
+        return .some(signedLot(issued: issued, gtin: gtin, lot: lot, serial: serialText, signature: signature))
+    }
+
+    /// The issued item's lot when the signature is the one its batch's key gives.
+    /// Checked once per label and signature (an HMAC), then remembered.
+    private func signedLot(issued: (batchID: Int64, lot: String, key: [UInt8]), gtin: GTIN, lot: String?, serial: String, signature: String) -> String? {
+        guard issued.lot == lot else { return nil }
+        let key = "\(gtin.digits)/\(lot ?? "")/\(serial)/\(signature)"
+        let signed = lock.withLock { signatures.values[key] } ?? {
+            let signed = SerialSignature.verify(signature, key: issued.key, gtin: gtin, lot: lot, serial: serial)
+            lock.withLock { keep(signed, in: \.signatures, key) }
+            return signed
+        }()
         return signed ? issued.lot : nil
     }
 

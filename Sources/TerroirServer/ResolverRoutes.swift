@@ -19,44 +19,80 @@ extension ServerState {
                 let context = try await cache.exportContext()
                 return try await offload { try catalogPage(page, context: context) }
             }
-            let query = request.uri.query.map { "?" + $0 } ?? ""
-            let uri: DigitalLinkURI
-            do throws(DigitalLinkError) { uri = try DigitalLinkURI(parsing: "https://resolver" + path + query) } catch {
-                // A path without a GTIN is not a resolver's: no such route.
-                if case .missingPrimaryKey = error { throw HTTPError(.notFound) }
-                throw Problem(.badRequest, error.code, zh: "不是有效的 GS1 数字链接：\(error.explanation.zh)", en: "not a valid GS1 Digital Link: \(error.explanation.en)")
-            }
-            guard let (stored, entry, entryJSON) = try await cache.product(gtin: uri.gtin) else {
+            let uri = try Self.digitalLink(path: path, query: request.uri.query)
+            guard let product = try await cache.product(gtin: uri.gtin) else {
                 throw Problem.notFound("no product has the GTIN \(uri.gtin.digits)", zh: "没有 GTIN 为 \(uri.gtin.digits) 的产品")
             }
             let (verdict, scans) = try await verdict(for: uri)
-            metrics.scanned(verdict: verdict)
-            let accept = AcceptHeader(request.headers[.accept])
-            let (type, body): (String, String) =
-                if accept.names("text/html") {
-                    ("text/html; charset=utf-8", ResolverPage(entry: entry, stored: stored, verdict: verdict, scans: scans, uri: uri).html)
-                } else if accept.names("application/ld+json") {
-                    ("application/ld+json", Self.jsonLD(entry: entry, verdict: verdict))
-                } else if accept.names("application/linkset+json") {
-                    ("application/linkset+json", Self.linkset(uri: uri, stored: stored))
-                } else {
-                    ("application/json", Self.answer(verdict: verdict, scans: scans, productJSON: entryJSON))
-                }
-            return Response(status: .ok, headers: [.contentType: type, .vary: "Accept", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: body)))
+            return resolverAnswer(uri: uri, product: product, verdict: verdict, scans: scans, accept: request.headers[.accept]).response
         }
+    }
+
+    /// The resolver's answer when everything it needs is in memory (the product, the
+    /// issued serial, the serial's count), worked out without waiting: what
+    /// `ResolverFastPath` sends from the event loop. `nil` for anything else (a catalog
+    /// page, a malformed URI, an unknown GTIN, data to read from the store), which the
+    /// router's route answers.
+    func immediateResolverAnswer(path: String, query: String?, accept: String?) -> ResolverAnswer? {
+        guard CatalogLinks.page(path: path) == nil, let uri = try? Self.digitalLink(path: path, query: query),
+              let remembered = cache.productInMemory(gtin: uri.gtin), let product = remembered,
+              let (verdict, scans) = verdictInMemory(for: uri) else { return nil }
+        metrics.answeredFromMemory()
+        return resolverAnswer(uri: uri, product: product, verdict: verdict, scans: scans, accept: accept)
+    }
+
+    /// The URI a resolver path names. A path without a GTIN is not a resolver's.
+    /// - Throws: `HTTPError(.notFound)` for a path without a GTIN, a `400` problem
+    ///   that says what is wrong for a malformed one.
+    private static func digitalLink(path: String, query: String?) throws -> DigitalLinkURI {
+        do throws(DigitalLinkError) {
+            return try DigitalLinkURI(parsing: "https://resolver" + path + (query.map { "?" + $0 } ?? ""))
+        } catch {
+            if case .missingPrimaryKey = error { throw HTTPError(.notFound) }
+            throw Problem(.badRequest, error.code, zh: "不是有效的 GS1 数字链接：\(error.explanation.zh)", en: "not a valid GS1 Digital Link: \(error.explanation.en)")
+        }
+    }
+
+    /// The answer for a known product, in the representation `Accept` asks for (HTML
+    /// for people, schema.org JSON-LD, an RFC 9264 link set, or JSON); counts the
+    /// scan's verdict.
+    private func resolverAnswer(uri: DigitalLinkURI, product: (stored: StoredProduct, entry: CatalogEntry, json: String),
+                                verdict: ScanVerdict, scans: Int, accept: String?) -> ResolverAnswer {
+        metrics.scanned(verdict: verdict)
+        let accept = AcceptHeader(accept)
+        let (type, body): (String, String) =
+            if accept.names("text/html") {
+                ("text/html; charset=utf-8", ResolverPage(entry: product.entry, stored: product.stored, verdict: verdict, scans: scans, uri: uri).html)
+            } else if accept.names("application/ld+json") {
+                ("application/ld+json", Self.jsonLD(entry: product.entry, verdict: verdict))
+            } else if accept.names("application/linkset+json") {
+                ("application/linkset+json", Self.linkset(uri: uri, stored: product.stored))
+            } else {
+                ("application/json", Self.answer(verdict: verdict, scans: scans, productJSON: product.json))
+            }
+        return ResolverAnswer(contentType: type, body: ByteBuffer(string: body))
     }
 
     /// Whether the serial was issued for this GTIN and lot with this signature, and how
     /// often it has been scanned (counted only for issued serials).
     private func verdict(for uri: DigitalLinkURI) async throws -> (ScanVerdict, Int) {
         guard let serialText = uri.serial else { return (.notSerialised, 0) }
-        guard let signature = uri.otherQuery.first(where: { $0.name == SerialSignature.parameter })?.value,
+        guard let signature = uri.signature,
               let lot = try await cache.signedLot(gtin: uri.gtin, lot: uri.lot, serial: serialText, signature: signature) else {
             return (.notIssued, 0)
         }
         let scans = try await self.scans.record(gtin: uri.gtin.digits, lot: lot, serial: serialText)
-        return (scans > ScanVerdict.suspiciousScans ? .suspicious : .genuine, scans)
+        return (ScanVerdict(issuedAndScanned: scans), scans)
+    }
+
+    /// `verdict(for:)` from memory; `nil` (and no scan counted) when it needs the store.
+    private func verdictInMemory(for uri: DigitalLinkURI) -> (ScanVerdict, Int)? {
+        guard let serialText = uri.serial else { return (.notSerialised, 0) }
+        guard let signature = uri.signature else { return (.notIssued, 0) }
+        guard let signed = cache.signedLotInMemory(gtin: uri.gtin, lot: uri.lot, serial: serialText, signature: signature) else { return nil }
+        guard let lot = signed else { return (.notIssued, 0) }
+        guard let scans = self.scans.recordIfRemembered(gtin: uri.gtin.digits, lot: lot, serial: serialText) else { return nil }
+        return (ScanVerdict(issuedAndScanned: scans), scans)
     }
 
     /// The JSON answer: the verdict, and the product's canonical JSON, which the export
@@ -161,5 +197,12 @@ struct Linkset: Encodable {
         linkset = [Item(anchor: base, defaultLink: [Link(href: product, title: stored.product.name.zh, type: "text/html")],
                         pip: [Link(href: product, title: nil, type: "application/ld+json")],
                         certificationInfo: [Link(href: base, title: nil, type: "application/json")])]
+    }
+}
+
+private extension DigitalLinkURI {
+    /// The label's signature, `?s=…`.
+    var signature: String? {
+        otherQuery.first(where: { $0.name == SerialSignature.parameter })?.value
     }
 }

@@ -30,18 +30,26 @@ public final class ScanCounter: Service, @unchecked Sendable {
     /// included. The store is read (on `StoreThreads`) only for an item not seen since
     /// the process started.
     func record(gtin: String, lot: String, serial: String) async throws -> Int {
-        let item = Item(gtin: gtin, lot: lot, serial: serial)
-        let known = lock.withLock { counts[item] }
+        if let count = recordIfRemembered(gtin: gtin, lot: lot, serial: serial) { return count }
         let store = self.store
-        let base: Int
-        if let known { base = known } else { base = try await threads.run { try store.scanCount(gtin: gtin, lot: lot, serial: serial) } }
-        return lock.withLock {
-            if counts.count >= Self.maximumRemembered && pending.isEmpty { counts = [:] }
-            let count = max(counts[item] ?? base, base) + 1
-            counts[item] = count
-            pending[item, default: 0] += 1
-            return count
-        }
+        let base = try await threads.run { try store.scanCount(gtin: gtin, lot: lot, serial: serial) }
+        return lock.withLock { count(Item(gtin: gtin, lot: lot, serial: serial), base: base) }
+    }
+
+    /// Counts one scan of an item this process has counted before, and returns its
+    /// count; `nil` (and nothing counted) when its count must first be read from the store.
+    func recordIfRemembered(gtin: String, lot: String, serial: String) -> Int? {
+        let item = Item(gtin: gtin, lot: lot, serial: serial)
+        return lock.withLock { counts[item].map { count(item, base: $0) } }
+    }
+
+    /// Adds one scan to `item`, which the store had scanned `base` times. Under `lock`.
+    private func count(_ item: Item, base: Int) -> Int {
+        if counts.count >= Self.maximumRemembered && pending.isEmpty { counts = [:] }
+        let count = max(counts[item] ?? base, base) + 1
+        counts[item] = count
+        pending[item, default: 0] += 1
+        return count
     }
 
     /// Writes the counts gathered since the last write. Blocks: on `StoreThreads`.

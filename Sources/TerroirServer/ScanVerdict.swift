@@ -20,6 +20,11 @@ enum ScanVerdict: String, CaseIterable, Sendable {
     /// Scans of one serial above which the label is called suspicious.
     static let suspiciousScans = 20
 
+    /// The verdict for an issued, correctly signed serial scanned `scans` times.
+    init(issuedAndScanned scans: Int) {
+        self = scans > Self.suspiciousScans ? .suspicious : .genuine
+    }
+
     var message: LocalizedText {
         switch self {
         case .genuine: LocalizedText(zh: "正品：此标签由品牌签发", en: "Genuine: this label was issued by the brand")

@@ -19,11 +19,13 @@ struct ServerMetrics: Sendable {
     /// every resolver lookup would otherwise pay.
     private let labels: Metrics.Counter
     private let scans: [ScanVerdict: Metrics.Counter]
+    private let immediate: Metrics.Counter
 
     init() {
         // The backend is bootstrapped before the first counter is made.
         registry = Self.registry
         labels = Metrics.Counter(label: "terroir_labels_issued_total")
+        immediate = Metrics.Counter(label: "terroir_resolver_answered_from_memory_total")
         scans = Dictionary(uniqueKeysWithValues: ScanVerdict.allCases.map {
             ($0, Metrics.Counter(label: "terroir_scans_total", dimensions: [("verdict", $0.rawValue)]))
         })
@@ -37,6 +39,11 @@ struct ServerMetrics: Sendable {
     /// One resolver lookup of a serial, by its verdict.
     func scanned(verdict: ScanVerdict) {
         scans[verdict]?.increment()
+    }
+
+    /// One resolver lookup answered from memory on the event loop (`ResolverFastPath`).
+    func answeredFromMemory() {
+        immediate.increment()
     }
 
     /// The Prometheus text exposition.

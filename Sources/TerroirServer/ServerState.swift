@@ -15,6 +15,17 @@ struct ServerState: Sendable {
     let cache: CatalogCache
     let scans: ScanCounter
     let threads: StoreThreads
+    let instruments: RequestInstruments
+
+    init(store: CatalogStore, configuration: ServerConfiguration, scans: ScanCounter? = nil, threads: StoreThreads = .shared) {
+        self.store = store
+        self.configuration = configuration
+        self.threads = threads
+        self.metrics = ServerMetrics()
+        self.cache = CatalogCache(store: store, recheck: configuration.cacheRecheckSeconds, threads: threads)
+        self.scans = scans ?? ScanCounter(store: store, threads: threads)
+        self.instruments = RequestInstruments()
+    }
 
     /// Runs blocking store work on `StoreThreads`, never on the caller's thread.
     /// - Throws: what `work` throws.

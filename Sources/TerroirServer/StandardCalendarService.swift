@@ -33,10 +33,14 @@ public final class StandardCalendarService: Service, @unchecked Sendable {
         }
     }
 
+    /// Stops as soon as the server shuts down: a minute's sleep does not hold it up.
     public func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            try? await threads.run { self.apply() }
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: self.interval)
+                guard !Task.isCancelled else { return }
+                try? await self.threads.run { self.apply() }
+            }
         }
     }
 }
