@@ -33,17 +33,19 @@ public struct DigitalLinkURI: Equatable, Sendable, CustomStringConvertible {
     /// - Throws: `DigitalLinkError` for a value the standard does not allow.
     public init(base: String, gtin: GTIN, cpv: String? = nil, lot: String? = nil, serial: String? = nil,
                 attributes: [(ai: String, value: String)] = [], otherQuery: [(name: String, value: String)] = []) throws(DigitalLinkError) {
-        guard base.hasPrefix("https://") || base.hasPrefix("http://"), base.split(separator: "/").count >= 2 else { throw .notAURI(base) }
-        self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
+        // On bytes: this runs for every URI parsed, and every resolver lookup parses one.
+        let scheme = base.utf8.starts(with: "https://".utf8) ? 8 : base.utf8.starts(with: "http://".utf8) ? 7 : 0
+        guard scheme > 0, base.utf8.dropFirst(scheme).contains(where: { $0 != UInt8(ascii: "/") }) else { throw .notAURI(base) }
+        self.base = base.utf8.last == UInt8(ascii: "/") ? String(base.dropLast()) : base
         self.gtin = gtin
         self.cpv = cpv
         self.lot = lot
         self.serial = serial
         self.attributes = attributes
         self.otherQuery = otherQuery
-        for (ai, value) in [("22", cpv), ("10", lot), ("21", serial)] {
-            if let value { try Self.checkAlphanumeric(ai: ai, value) }
-        }
+        if let cpv { try Self.checkAlphanumeric(ai: "22", cpv) }
+        if let lot { try Self.checkAlphanumeric(ai: "10", lot) }
+        if let serial { try Self.checkAlphanumeric(ai: "21", serial) }
         for (ai, value) in attributes { try Self.checkAttribute(ai: ai, value) }
     }
 
@@ -70,8 +72,12 @@ public struct DigitalLinkURI: Equatable, Sendable, CustomStringConvertible {
         // String took a third of every resolver lookup in profiles.
         let bytes = Array(text.utf8)
         let slash = UInt8(ascii: "/")
+        func isScheme(_ name: StaticString, _ end: Int) -> Bool {
+            let name = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            return end == name.count && zip(bytes[..<end], name).allSatisfy { $0 | 0x20 == $1 }
+        }
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 2 < bytes.count, bytes[colon + 1] == slash, bytes[colon + 2] == slash,
-              ["http", "https"].contains(String(decoding: bytes[..<colon], as: UTF8.self).lowercased()) else {
+              isScheme("http", colon) || isScheme("https", colon) else {
             throw .notAURI(text)
         }
         let pathStart = colon + 3
@@ -101,25 +107,29 @@ public struct DigitalLinkURI: Equatable, Sendable, CustomStringConvertible {
         let gtin: GTIN
         do throws(GTIN.Problem) { gtin = try GTIN(gtinText) } catch { throw .gtin(error) }
 
-        var values: [String: String] = [:], last = -1
+        // The qualifiers' values, in `qualifiers`' order.
+        var values: [String?] = [nil, nil, nil], last = -1
         var index = keyIndex + 2
         while index < segments.count {
             let name = segments[index]
             let ai = Self.shortNames[name] ?? name
             guard let order = Self.qualifiers.firstIndex(of: ai) else { throw .unknownPathElement(name) }
             guard index + 1 < segments.count else { throw .unknownPathElement(name) }
-            guard values[ai] == nil else { throw .duplicateQualifier(ai) }
+            guard values[order] == nil else { throw .duplicateQualifier(ai) }
             guard order > last else { throw .qualifierOrder(ai) }
-            values[ai] = try GS1Characters.percentDecoded(Substring(segments[index + 1]))
+            values[order] = try GS1Characters.percentDecoded(Substring(segments[index + 1]))
             last = order
             index += 2
         }
 
         var attributes: [(ai: String, value: String)] = [], other: [(name: String, value: String)] = []
         if let query, !query.isEmpty {
-            for pair in query.split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let name = String(parts[0]), raw = parts.count > 1 ? parts[1] : ""
+            // Split on bytes: `&` and `=` are ASCII, and splitting a String by Character
+            // walks grapheme clusters.
+            for pair in query.utf8.split(separator: UInt8(ascii: "&")) {
+                let equals = pair.firstIndex(of: UInt8(ascii: "="))
+                let name = String(Substring(pair[..<(equals ?? pair.endIndex)]))
+                let raw = equals.map { Substring(pair[pair.index(after: $0)...]) } ?? ""
                 let ai = Self.shortNames[name] ?? name
                 if ai.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
                     attributes.append((ai, try GS1Characters.percentDecoded(raw)))
@@ -129,7 +139,7 @@ public struct DigitalLinkURI: Equatable, Sendable, CustomStringConvertible {
             }
         }
         let base = String(decoding: bytes[..<pathStart], as: UTF8.self) + segments[..<keyIndex].joined(separator: "/")
-        try self.init(base: base, gtin: gtin, cpv: values["22"], lot: values["10"], serial: values["21"],
+        try self.init(base: base, gtin: gtin, cpv: values[0], lot: values[1], serial: values[2],
                       attributes: attributes, otherQuery: other)
     }
 
