@@ -16,7 +16,7 @@ struct AuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
-        guard header.lowercased().hasPrefix("bearer "), let key = try await cache.apiKey(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
+        guard let token = Self.bearerToken(header), let key = try await cache.apiKey(token: token) else {
             throw Access.unauthorized(zh: "API 密钥无效或已吊销", en: "the API key is invalid or revoked")
         }
         if let wait = limiter.take(key: key.id) {
@@ -27,6 +27,17 @@ struct AuthMiddleware: RouterMiddleware {
         var context = context
         context.key = key
         return try await next(request, context)
+    }
+
+    /// The token of `Bearer TOKEN` (the scheme in any case, spaces around the token
+    /// ignored); `nil` for another scheme. On bytes: Foundation's
+    /// `trimmingCharacters` was 3% of a catalog page request in `perf record`.
+    static func bearerToken(_ header: String) -> String? {
+        let bytes = header.utf8
+        guard bytes.count > 7, zip(bytes.prefix(7), "bearer ".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        let token = bytes.dropFirst(7).drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let end = token.lastIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        return end.map { String(Substring(token[...$0])) } ?? ""
     }
 }
 

@@ -51,16 +51,17 @@ final class ResolverFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            let start = ContinuousClock.now, nanoseconds = DispatchTime.now().uptimeNanoseconds
-            let target = request.path ?? ""
-            let question = target.utf8.firstIndex(of: UInt8(ascii: "?"))
-            let path = String(target[..<(question ?? target.endIndex)])
-            let query = question.map { String(target[target.index(after: $0)...]) }
             if passedOn == 0, request.method == .get, request.headerFields[.authorization] == nil, context.channel.isWritable,
-               request.headerFields[.connection]?.lowercased() != "close",
-               let answer = answer(path, query, request.headerFields[.accept]) {
-                pending = (answer, path, start, nanoseconds)
-                return
+               request.headerFields[.connection]?.lowercased() != "close" {
+                let start = ContinuousClock.now, nanoseconds = DispatchTime.now().uptimeNanoseconds
+                let target = request.path ?? ""
+                let question = target.utf8.firstIndex(of: UInt8(ascii: "?"))
+                let path = String(target[..<(question ?? target.endIndex)])
+                let query = question.map { String(target[target.index(after: $0)...]) }
+                if let answer = answer(path, query, request.headerFields[.accept]) {
+                    pending = (answer, path, start, nanoseconds)
+                    return
+                }
             }
             passedOn += 1
             context.fireChannelRead(data)
