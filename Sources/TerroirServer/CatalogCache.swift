@@ -27,6 +27,7 @@ final class CatalogCache: @unchecked Sendable {
     private var products = Memo<(stored: StoredProduct, entry: CatalogEntry, json: String)?>(limit: 4096)
     private var serials = Memo<(batchID: Int64, lot: String, key: [UInt8])?>(limit: 4096)
     private var signatures = Memo<Bool>(limit: 16_384)
+    private var published = Memo<Bool>(limit: 1024)
     /// Values being built, so that requests asking for the same one at once (32
     /// platforms after a write moved the version) wait for one build, not make 32.
     private var building: [Flight: Any] = [:]
@@ -93,6 +94,7 @@ final class CatalogCache: @unchecked Sendable {
             products.values = [:]
             serials.values = [:]
             signatures.values = [:]
+            published.values = [:]
             building = [:]
         }
         checkedAt = now
@@ -159,6 +161,12 @@ final class CatalogCache: @unchecked Sendable {
     func apiKey(token: String) async throws -> APIKey? {
         let store = self.store
         return try await remember(\.keys, token) { _ in try store.apiKey(token: token) }
+    }
+
+    /// Whether `brand` was published at least once (publishing moves the version).
+    func isPublished(brand: String) async throws -> Bool {
+        let store = self.store
+        return try await remember(\.published, brand) { _ in try !store.standardVersions(brand: brand).isEmpty }
     }
 
     /// The product a GTIN resolves to (certified first), its catalog entry and the

@@ -76,11 +76,13 @@ extension ServerState {
                       category: request.uri.queryParameters.get("category"))
     }
 
-    /// The filter, when the brand it names has a standard in force: an unknown brand is
-    /// a 404, not an empty catalog a platform would take for a withdrawn one.
+    /// The filter, when the brand it names was published: the export's and the feed's
+    /// rule (`CatalogBrand.requirePublished`), answered from the cache when it holds.
+    /// An unknown brand is a 404, not an empty catalog a platform would take for a
+    /// withdrawn one; a closed brand's catalog is empty.
     func knownBrand(_ filter: CatalogFilter) async throws -> CatalogFilter {
-        if let brand = filter.brand, try await cache.exportContext().resolverBase(brand: brand) == nil {
-            throw Problem.notFound("no brand “\(brand)” has a standard in force", zh: "没有现行标准的品牌“\(brand)”")
+        if let brand = filter.brand, try await !cache.isPublished(brand: brand) {
+            try await offload { try CatalogBrand.requirePublished(brand, in: store) }
         }
         return filter
     }

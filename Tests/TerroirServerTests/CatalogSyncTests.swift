@@ -1,3 +1,4 @@
+import BrandStandards
 import CatalogStore
 import Foundation
 import HTTPTypes
@@ -38,6 +39,29 @@ struct CatalogSyncTests {
             #expect(feed.status == .ok)
             let last = feed.text.split(separator: "\n").last.map(String.init) ?? ""
             #expect(last.contains("\"op\":\"tombstone\"") && last.contains("\"id\":\(fixture.certifiedID)"))
+        }
+    }
+
+    /// One rule for "a brand a catalog reader may name", on every catalog route: a
+    /// closed brand's catalog is empty on a page as in an export; a brand never
+    /// published is a 404 with the same code on both.
+    @Test func pagesAndExportsAgreeOnClosedAndUnknownBrands() async throws {
+        let fixture = try ServerFixture()
+        var retired = StoreFixture.standard("sihong-4x")
+        retired.version = "2026.12"
+        retired.status = .retired
+        _ = try fixture.store.publish(retired, actor: "officer")
+        _ = try fixture.store.applyStandardCalendar(actor: "test")
+        let platform = ServerFixture.headers(fixture.tokens["platform"])
+        try await fixture.application.test(.router) { client in
+            let page = try await client.documented(uri: "/v1/catalog/products?brand=sihong-4x", method: .get, headers: platform)
+            #expect(page.status == .ok && (page.json["items"] as? [Any])?.isEmpty == true, "\(page.text.prefix(300))")
+            let export = try await client.documented(uri: "/v1/catalog/export?format=ndjson&brand=sihong-4x", method: .get, headers: platform)
+            #expect(export.status == .ok && export.body.readableBytes == 0, "\(export.text.prefix(300))")
+            for uri in ["/v1/catalog/products?brand=nowhere", "/v1/catalog/export?brand=nowhere", "/v1/catalog/changes?brand=nowhere"] {
+                let unknown = try await client.documented(uri: uri, method: .get, headers: platform)
+                #expect(unknown.status == .notFound && unknown.json["code"] as? String == "brand.not_found", "\(uri): \(unknown.text)")
+            }
         }
     }
 
