@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "FrontDoorTests",
             dependencies: [
-                "TerroirCLI", "TerroirServer", "BrandStandards", "CatalogStore", "Measures", "DigitalLink", "ProductSpecs", "TestSupport",
+                "TerroirCLI", "TerroirServer", "BrandStandards", "CatalogStore", "Measures", "DigitalLink", "ProductSpecs", "TestSupport", "Workflows",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -55,6 +55,23 @@ public struct LabelBatchRequest: Sendable {
     }
 }
 
+/// A serial a batch issued: what the resolver checks a scan against.
+public struct IssuedSerial: Sendable, Equatable {
+    public let batchID: Int64
+    public let lot: String
+    /// The batch's signing key.
+    public let key: [UInt8]
+    /// Voided after it was issued (a jammed roll, a misprint): never genuine.
+    public let voided: Bool
+
+    public init(batchID: Int64, lot: String, key: [UInt8], voided: Bool) {
+        self.batchID = batchID
+        self.lot = lot
+        self.key = key
+        self.voided = voided
+    }
+}
+
 /// The answer to a request for labels.
 public enum LabelIssue: Sendable {
     /// The batch, with the key its labels are signed with.
@@ -180,16 +197,61 @@ extension CatalogStore {
 
     /// What the resolver needs to check a scanned serial: the batch that issued it,
     /// its lot and the key it was signed with (without the batch's drawing instructions).
-    public func issuedSerial(gtin: GTIN, serial: Int64) throws -> (batchID: Int64, lot: String, key: [UInt8])? {
+    public func issuedSerial(gtin: GTIN, serial: Int64) throws -> IssuedSerial? {
         try read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT b.id, b.lot, b.first_serial, b.count, k.secret FROM label_batch b JOIN signing_key k ON k.id = b.key_id
-                WHERE b.gtin = ? AND b.first_serial <= ? ORDER BY b.first_serial DESC LIMIT 1
+                SELECT b.id, b.lot, b.first_serial, b.count, k.secret,
+                       EXISTS (SELECT 1 FROM label_void v WHERE v.batch_id = b.id AND ?2 BETWEEN v.first_serial AND v.last_serial) AS voided
+                FROM label_batch b JOIN signing_key k ON k.id = b.key_id
+                WHERE b.gtin = ?1 AND b.first_serial <= ?2 ORDER BY b.first_serial DESC LIMIT 1
                 """), arguments: [gtin.digits, serial]) else { return nil }
             let first: Int64 = row["first_serial"], count: Int64 = row["count"]
             guard serial < first + count else { return nil }
-            return (row["id"], row["lot"], Array(row["secret"] as Data))
+            return IssuedSerial(batchID: row["id"], lot: row["lot"], key: Array(row["secret"] as Data), voided: row["voided"])
         }
+    }
+
+    /// Voids serials `first...last` of a batch (a jammed roll, a misprint), with a
+    /// reason, audited. Serials voided before are left as they are; when every one of
+    /// them was, nothing is written. Serials are never issued again, voided or not.
+    /// - Returns: how many serials this call voided.
+    /// - Throws: `StoreError` when the batch does not exist or the range leaves it.
+    public func voidLabels(batchID: Int64, first: Int64, last: Int64, reason: String, actor: String) throws -> Int {
+        try write { db in
+            guard let batch = try Self.batch(db, id: batchID) else { throw StoreError.labelBatchNotFound(batchID) }
+            let end = batch.firstSerial + Int64(batch.count) - 1
+            guard first <= last, first >= batch.firstSerial, last <= end else {
+                throw StoreError.serialsOutsideBatch(batch: batchID, serials: first == last ? "\(first)" : "\(first)-\(last)", held: "\(batch.firstSerial)-\(end)")
+            }
+            let earlier = try Self.voidedSerials(db, batchID: batchID)
+            let voided = (first...last).count - earlier.reduce(0) { total, range in total + range.clamped(to: first...last).count }
+            guard voided > 0 else { return 0 }
+            let now = Self.timestamp()
+            try db.execute(sql: "INSERT INTO label_void (batch_id, first_serial, last_serial, reason, actor, voided_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [batchID, first, last, reason, actor, now])
+            try AuditEntry.record(db, actor: actor, action: "labels.void", subject: "label_batch:\(batchID)",
+                                  details: ["serials": first == last ? "\(first)" : "\(first)-\(last)", "voided": String(voided), "reason": reason], at: now)
+            return voided
+        }
+    }
+
+    /// The serials of a batch voided so far, as ranges that do not overlap, in order.
+    public func voidedSerials(batchID: Int64) throws -> [ClosedRange<Int64>] {
+        try read { db in try Self.voidedSerials(db, batchID: batchID) }
+    }
+
+    private static func voidedSerials(_ db: Database, batchID: Int64) throws -> [ClosedRange<Int64>] {
+        let rows = try Row.fetchAll(db, sql: "SELECT first_serial, last_serial FROM label_void WHERE batch_id = ? ORDER BY first_serial", arguments: [batchID])
+        var merged: [ClosedRange<Int64>] = []
+        for row in rows {
+            let range: ClosedRange<Int64> = (row["first_serial"] as Int64)...(row["last_serial"] as Int64)
+            if let previous = merged.last, range.lowerBound <= previous.upperBound + 1 {
+                merged[merged.count - 1] = previous.lowerBound...max(previous.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
     }
 
     /// Records that every label of a batch was written.

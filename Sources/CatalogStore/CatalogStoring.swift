@@ -52,7 +52,9 @@ public protocol CatalogStoring: AnyObject, Sendable {
     func labelBatch(id: Int64) throws -> (batch: LabelBatch, key: [UInt8])?
     func labelBatches() throws -> [LabelBatch]
     func completeLabelBatch(id: Int64) throws
-    func issuedSerial(gtin: GTIN, serial: Int64) throws -> (batchID: Int64, lot: String, key: [UInt8])?
+    func issuedSerial(gtin: GTIN, serial: Int64) throws -> IssuedSerial?
+    func voidLabels(batchID: Int64, first: Int64, last: Int64, reason: String, actor: String) throws -> Int
+    func voidedSerials(batchID: Int64) throws -> [ClosedRange<Int64>]
     func scanCount(gtin: String, lot: String, serial: String) throws -> Int
     func addScans(_ scans: [(gtin: String, lot: String, serial: String, count: Int)]) throws
 

@@ -260,6 +260,20 @@ enum Migrations {
                 SELECT brand_id, MAX(number), 0 FROM standard_version GROUP BY brand_id;
                 """)
         }
+        migrator.registerMigration("v8: voided label serials") { db in
+            try db.execute(sql: """
+                CREATE TABLE label_void (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    batch_id INTEGER NOT NULL REFERENCES label_batch(id),
+                    first_serial INTEGER NOT NULL,
+                    last_serial INTEGER NOT NULL CHECK (last_serial >= first_serial),
+                    reason TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    voided_at TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX label_void_batch ON label_void(batch_id, first_serial);
+                """)
+        }
         return migrator
     }
 }

@@ -11,6 +11,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case productNotFound(String)
     case productHasLabels(String)
     case invalidTransition(subject: String, from: String, to: String)
+    case labelBatchNotFound(Int64)
+    /// Serials to void that the batch did not issue (`held` is the batch's range).
+    case serialsOutsideBatch(batch: Int64, serials: String, held: String)
 
     /// The stable machine code.
     public var code: String {
@@ -23,6 +26,8 @@ public enum StoreError: Error, Equatable, Sendable {
         case .productNotFound: "product.not_found"
         case .productHasLabels: "product.has_labels"
         case .invalidTransition: "status.invalid_transition"
+        case .labelBatchNotFound: "labels.batch_not_found"
+        case .serialsOutsideBatch: "labels.serials_outside_batch"
         }
     }
 
@@ -47,6 +52,11 @@ public enum StoreError: Error, Equatable, Sendable {
             LocalizedText(zh: "产品 \(id) 已发放标签，不能删除（扫码仍需解析）；请撤回", en: "labels were issued for product \(id), so it cannot be deleted (their scans must still resolve); withdraw it instead")
         case .invalidTransition(let subject, let from, let to):
             LocalizedText(zh: "\(subject) 不能从 \(from) 变为 \(to)", en: "\(subject) cannot go from \(from) to \(to)")
+        case .labelBatchNotFound(let id):
+            LocalizedText(zh: "没有标签批次 \(id)", en: "no label batch \(id)")
+        case .serialsOutsideBatch(let batch, let serials, let held):
+            LocalizedText(zh: "序号 \(serials) 不全在批次 \(batch) 中（该批次的序号为 \(held)）",
+                          en: "serials \(serials) are not all in batch \(batch) (it holds serials \(held))")
         }
     }
 }

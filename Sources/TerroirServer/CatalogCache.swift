@@ -25,7 +25,7 @@ final class CatalogCache: @unchecked Sendable {
     private var pages = Memo<(buffer: ByteBuffer, digest: String)>(limit: 512)
     private var keys = Memo<APIKey?>(limit: 4096)
     private var products = Memo<(stored: StoredProduct, entry: CatalogEntry, json: String)?>(limit: 4096)
-    private var serials = Memo<(batchID: Int64, lot: String, key: [UInt8])?>(limit: 4096)
+    private var serials = Memo<IssuedSerial?>(limit: 4096)
     private var signatures = Memo<Bool>(limit: 16_384)
     private var published = Memo<Bool>(limit: 1024)
     /// Values being built, so that requests asking for the same one at once (32
@@ -181,13 +181,12 @@ final class CatalogCache: @unchecked Sendable {
         }
     }
 
-    /// Whether `signature` is the one the brand's key gives for this serial of this
-    /// GTIN and lot, which a batch issued: the HMAC is worked out once per label, not
-    /// on every scan of it.
-    /// - Returns: the issued item's lot, when the signature is right; `nil` otherwise.
-    func signedLot(gtin: GTIN, lot: String?, serial serialText: String, signature: String) async throws -> String? {
+    /// The issued serial, when `signature` is the one its batch's key gives for this
+    /// GTIN, lot and serial (`nil` otherwise): the HMAC is worked out once per label,
+    /// not on every scan of it.
+    func signedSerial(gtin: GTIN, lot: String?, serial serialText: String, signature: String) async throws -> IssuedSerial? {
         guard let serial = Int64(serialText), let issued = try await issuedSerial(gtin: gtin, serial: serial) else { return nil }
-        return signedLot(issued: issued, gtin: gtin, lot: lot, serial: serialText, signature: signature)
+        return signed(issued, gtin: gtin, lot: lot, serial: serialText, signature: signature)
     }
 
     /// The product a GTIN resolves to, as `product(gtin:)` gives it, when it is in
@@ -196,18 +195,18 @@ final class CatalogCache: @unchecked Sendable {
         inMemory(\.products, gtin.digits)
     }
 
-    /// `signedLot(gtin:lot:serial:signature:)`'s answer, when the issued serial is in
-    /// memory; `nil` when finding it needs the store.
-    func signedLotInMemory(gtin: GTIN, lot: String?, serial serialText: String, signature: String) -> String?? {
+    /// `signedSerial(gtin:lot:serial:signature:)`'s answer, when the issued serial is
+    /// in memory; `nil` when finding it needs the store.
+    func signedSerialInMemory(gtin: GTIN, lot: String?, serial serialText: String, signature: String) -> IssuedSerial?? {
         guard let serial = Int64(serialText) else { return .some(nil) }
         guard let remembered = inMemory(\.serials, "\(gtin.digits)/\(serial)") else { return nil }
         guard let issued = remembered else { return .some(nil) }
-        return .some(signedLot(issued: issued, gtin: gtin, lot: lot, serial: serialText, signature: signature))
+        return .some(signed(issued, gtin: gtin, lot: lot, serial: serialText, signature: signature))
     }
 
-    /// The issued item's lot when the signature is the one its batch's key gives.
-    /// Checked once per label and signature (an HMAC), then remembered.
-    private func signedLot(issued: (batchID: Int64, lot: String, key: [UInt8]), gtin: GTIN, lot: String?, serial: String, signature: String) -> String? {
+    /// `issued`, when it is of `lot` and the signature is the one its batch's key
+    /// gives. Checked once per label and signature (an HMAC), then remembered.
+    private func signed(_ issued: IssuedSerial, gtin: GTIN, lot: String?, serial: String, signature: String) -> IssuedSerial? {
         guard issued.lot == lot else { return nil }
         let key = "\(gtin.digits)/\(lot ?? "")/\(serial)/\(signature)"
         let signed = lock.withLock { signatures.values[key] } ?? {
@@ -215,12 +214,12 @@ final class CatalogCache: @unchecked Sendable {
             lock.withLock { keep(signed, in: \.signatures, key) }
             return signed
         }()
-        return signed ? issued.lot : nil
+        return signed ? issued : nil
     }
 
     /// The batch that issued a serial of a GTIN, its lot and signing key (`nil` when
     /// none did): issuing a batch moves the version.
-    func issuedSerial(gtin: GTIN, serial: Int64) async throws -> (batchID: Int64, lot: String, key: [UInt8])? {
+    func issuedSerial(gtin: GTIN, serial: Int64) async throws -> IssuedSerial? {
         let store = self.store
         return try await remember(\.serials, "\(gtin.digits)/\(serial)") { _ in try store.issuedSerial(gtin: gtin, serial: serial) }
     }

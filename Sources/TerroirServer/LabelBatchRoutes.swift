@@ -30,12 +30,27 @@ extension ServerState {
                 return try Self.json(BatchAnswer(opened.batch, key: opened.key, resolver: opened.resolver))
             }
         }
+        router.post("/v1/label-batches/:id/void") { request, context in
+            let actor = try Access.actor(context, .voidLabels)
+            let id = try context.parameters.require("id", as: Int64.self)
+            let asked = try Self.decode(VoidBody.self, from: try await body(request))
+            let result = try await offload {
+                try VoidLabels(store: store).run(.init(batch: id, serials: asked.serials, reason: asked.reason), as: actor)
+            }
+            return try Self.json(result)
+        }
         router.get("/v1/label-batches/:id/labels/:file") { _, context in
             let actor = try Access.actor(context, .readLabelBatch)
             let id = try context.parameters.require("id", as: Int64.self)
             let file = try context.parameters.require("file")
             return try await offload { try label(file, batch: id, actor: actor) }
         }
+    }
+
+    /// The body of `POST /v1/label-batches/{id}/void`.
+    struct VoidBody: Decodable {
+        let serials: String
+        let reason: String
     }
 
     /// Issues the batch a request body asks for. Blocks: on `StoreThreads`.

@@ -20,7 +20,7 @@ struct ResolverPage {
         let product = stored.product
         let colour = switch verdict {
         case .genuine: "#1F6F3F"
-        case .notIssued: "#B3261E"
+        case .notIssued, .voided: "#B3261E"
         case .suspicious: "#B26A00"
         case .notSerialised: "#44546A"
         }

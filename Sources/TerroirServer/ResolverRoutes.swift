@@ -74,25 +74,25 @@ extension ServerState {
     }
 
     /// Whether the serial was issued for this GTIN and lot with this signature, and how
-    /// often it has been scanned (counted only for issued serials).
+    /// often it has been scanned (counted only for issued serials, voided ones too).
     private func verdict(for uri: DigitalLinkURI) async throws -> (ScanVerdict, Int) {
         guard let serialText = uri.serial else { return (.notSerialised, 0) }
         guard let signature = uri.signature,
-              let lot = try await cache.signedLot(gtin: uri.gtin, lot: uri.lot, serial: serialText, signature: signature) else {
+              let issued = try await cache.signedSerial(gtin: uri.gtin, lot: uri.lot, serial: serialText, signature: signature) else {
             return (.notIssued, 0)
         }
-        let scans = try await self.scans.record(gtin: uri.gtin.digits, lot: lot, serial: serialText)
-        return (ScanVerdict(issuedAndScanned: scans), scans)
+        let scans = try await self.scans.record(gtin: uri.gtin.digits, lot: issued.lot, serial: serialText)
+        return (ScanVerdict(issued: issued, scans: scans), scans)
     }
 
     /// `verdict(for:)` from memory; `nil` (and no scan counted) when it needs the store.
     private func verdictInMemory(for uri: DigitalLinkURI) -> (ScanVerdict, Int)? {
         guard let serialText = uri.serial else { return (.notSerialised, 0) }
         guard let signature = uri.signature else { return (.notIssued, 0) }
-        guard let signed = cache.signedLotInMemory(gtin: uri.gtin, lot: uri.lot, serial: serialText, signature: signature) else { return nil }
-        guard let lot = signed else { return (.notIssued, 0) }
-        guard let scans = self.scans.recordIfRemembered(gtin: uri.gtin.digits, lot: lot, serial: serialText) else { return nil }
-        return (ScanVerdict(issuedAndScanned: scans), scans)
+        guard let signed = cache.signedSerialInMemory(gtin: uri.gtin, lot: uri.lot, serial: serialText, signature: signature) else { return nil }
+        guard let issued = signed else { return (.notIssued, 0) }
+        guard let scans = self.scans.recordIfRemembered(gtin: uri.gtin.digits, lot: issued.lot, serial: serialText) else { return nil }
+        return (ScanVerdict(issued: issued, scans: scans), scans)
     }
 
     /// The JSON answer: the verdict, and the product's canonical JSON, which the export

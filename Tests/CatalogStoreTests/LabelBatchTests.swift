@@ -51,6 +51,35 @@ struct LabelBatchTests {
         #expect(try fixture.store.labelBatches().count == 4)
     }
 
+    /// Voiding: serials leave the genuine set for good, each voided once (a range over
+    /// serials voided before counts only the new ones, and one with nothing new writes
+    /// nothing), and only serials the batch issued.
+    @Test func voidedSerialsAreVoidedOnceAndOnlyInTheirBatch() throws {
+        let (fixture, certified, _) = try Self.fixture()
+        guard case .issued(let batch, _) = try fixture.store.issueLabelBatch(Self.request(certified, count: 10), actor: "producer") else {
+            Issue.record("refused")
+            return
+        }
+        let store = fixture.store
+        #expect(try store.voidLabels(batchID: batch.id, first: 3, last: 5, reason: "jammed roll", actor: "farm") == 3)
+        #expect(try store.voidLabels(batchID: batch.id, first: 5, last: 7, reason: "misprint", actor: "farm") == 2)
+        let audited = try store.auditLog().filter { $0.action == "labels.void" }
+        let latest = audited.first?.details ?? ""
+        #expect(audited.count == 2 && latest.contains(#""voided":"2""#) && latest.contains(#""serials":"5-7""#), "\(latest)")
+        let version = try store.dataVersion()
+        #expect(try store.voidLabels(batchID: batch.id, first: 4, last: 6, reason: "again", actor: "farm") == 0)
+        #expect(try store.dataVersion() == version, "voiding voided serials wrote")
+        #expect(try store.voidedSerials(batchID: batch.id) == [3...7])
+        #expect(try store.issuedSerial(gtin: batch.gtin, serial: 4)?.voided == true)
+        #expect(try store.issuedSerial(gtin: batch.gtin, serial: 8)?.voided == false)
+        #expect(try store.issuedSerial(gtin: batch.gtin, serial: 2)?.voided == false)
+        #expect(throws: StoreError.serialsOutsideBatch(batch: batch.id, serials: "9-11", held: "1-10")) {
+            try store.voidLabels(batchID: batch.id, first: 9, last: 11, reason: "x", actor: "farm")
+        }
+        #expect(throws: StoreError.labelBatchNotFound(99)) { try store.voidLabels(batchID: 99, first: 1, last: 1, reason: "x", actor: "farm") }
+        #expect(try store.voidedSerials(batchID: batch.id) == [3...7], "a refused void wrote")
+    }
+
     @Test func theBrandKeepsOneKey() throws {
         let (fixture, certified, _) = try Self.fixture()
         guard case .issued(let first, let key) = try fixture.store.issueLabelBatch(Self.request(certified), actor: "p"),

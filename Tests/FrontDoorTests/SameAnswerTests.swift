@@ -12,6 +12,7 @@ import TerroirCLI
 import TerroirServer
 import TestSupport
 import Testing
+import Workflows
 
 /// The batch tool and the HTTP API are two front doors to the same workflows: the
 /// same operation through each, on two identical stores, must leave the same store
@@ -54,7 +55,10 @@ struct SameAnswerTests {
             lines += try store.products().map {
                 "product \($0.id) \($0.product.sku) \($0.product.name.zh) \($0.product.attributes.count) \($0.product.status.rawValue) exportable=\($0.exportable)"
             }
-            lines += try store.labelBatches().map { "batch \($0.id) \($0.gtin.digits) \($0.lot) \($0.firstSerial)+\($0.count) \($0.size) \($0.dpi) \($0.format) v\($0.standardVersion)" }
+            lines += try store.labelBatches().map {
+                "batch \($0.id) \($0.gtin.digits) \($0.lot) \($0.firstSerial)+\($0.count) \($0.size) \($0.dpi) \($0.format) v\($0.standardVersion) "
+                    + "voided \(try store.voidedSerials(batchID: $0.id))"
+            }
             lines += try store.auditLog(limit: 1000).filter { ($0.id ?? 0) > auditID }.reversed().map { "audit \($0.action) \($0.subject) \($0.details)" }
             return lines
         }
@@ -156,6 +160,12 @@ struct SameAnswerTests {
         Operation(name: "export the catalog", arguments: { _ in ["catalog", "export", "--format", "ndjson", "--out", exportFile, "--brand", "sihong-4x"] },
                   method: .get, path: { _ in "/v1/catalog/export?format=ndjson&brand=sihong-4x" }, body: { _ in nil }, asProducer: false,
                   output: exportFile),
+        Operation(name: "void labels", arguments: { _ in ["labels", "void", "1", "--serials", "2-3", "--reason", "jammed roll"] },
+                  method: .post, path: { _ in "/v1/label-batches/1/void" }, body: { _ in #"{"serials":"2-3","reason":"jammed roll"}"# }, asProducer: true,
+                  before: { door in
+                      _ = try IssueLabelBatch(store: door.fixture.store, assets: StoreFixture.repository.appendingPathComponent("Assets").path)
+                          .run(.init(product: String(door.certified), lot: "L1", count: 4), as: .localOperator(name: "setup"))
+                  }),
         Operation(name: "issue a label batch", arguments: { door in
             ["labels", "generate", "--product", String(door.certified), "--lot", "L1", "--count", "2", "--format", "svg",
              "--assets", StoreFixture.repository.appendingPathComponent("Assets").path,

@@ -70,6 +70,18 @@ import Testing
             let after = try await Self.answeredFromMemory(client)
             #expect(after == before + 4, "\(before) -> \(after)")
 
+            // Voided over HTTP: the store's data version moves, so the next lookup reads
+            // the store, and the one after comes from memory; both say "voided".
+            let batch = try #require(issued.json["id"] as? Int)
+            let void = try await client.execute(uri: "/v1/label-batches/\(batch)/void", method: .post, headers: ServerFixture.headers(fixture.tokens["producer"]),
+                                                body: ByteBuffer(string: #"{"serials":"1","reason":"misprint"}"#))
+            #expect(void.status == .ok && void.json["voided"] as? Int == 1, "\(void.text)")
+            for _ in 1...2 {
+                let voided = try await client.execute(uri: uri, method: .get, headers: [.accept: "text/html"])
+                #expect(voided.text.contains("data-verdict=\"voided\"") && voided.text.contains("已作废"), "\(voided.text.prefix(300))")
+            }
+            #expect(try await Self.answeredFromMemory(client) == after + 1)
+
             // A key sent with a lookup is still checked by the router's middleware.
             let badKey = try await client.execute(uri: uri, method: .get, headers: ServerFixture.headers("not-a-key"))
             #expect(badKey.status == .unauthorized)

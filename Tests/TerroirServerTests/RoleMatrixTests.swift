@@ -70,6 +70,9 @@ struct RoleMatrixTests {
             Case(.post, "/v1/label-batches", body: "{\"product\":\(product),\"lot\":\"L1\",\"count\":2}", allowed: ["producer", "station"]),
             Case(.get, "/v1/label-batches/{id}", path: "/v1/label-batches/\(batch)", allowed: ["officer", "producer", "station"]),
             Case(.get, "/v1/label-batches/{id}/labels/{file}", path: "/v1/label-batches/\(batch)/labels/1.svg", allowed: ["officer", "producer", "station"]),
+            // The first to void the batch's serials voids them; the others find them voided.
+            Case(.post, "/v1/label-batches/{id}/void", path: "/v1/label-batches/\(batch)/void", body: #"{"serials":"1-2","reason":"jammed roll"}"#,
+                 allowed: ["officer", "producer", "station"]),
             Case(.get, "/v1/catalog/products", allowed: ["officer", "other-officer", "platform"]),
             Case(.get, "/v1/catalog/changes", allowed: ["officer", "other-officer", "platform"]),
             Case(.get, "/v1/catalog/export", path: "/v1/catalog/export?format=ndjson", allowed: ["officer", "other-officer", "platform"]),

@@ -30,6 +30,7 @@ struct RoleMatrixTests {
         .issueLabelBatch: [.producer, .station, .operator],
         .resumeLabelBatch: [.producer, .station, .operator],
         .readLabelBatch: [.officer, .producer, .station, .operator],
+        .voidLabels: [.officer, .producer, .station, .operator],
         .readCatalog: [.officer, .platform, .operator],
         .exportCatalog: [.officer, .platform, .operator],
         .followFeed: [.officer, .platform, .operator],
@@ -70,11 +71,11 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "issue-labels"])
+    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "void-batch", "issue-labels"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
         case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
-        case "withdraw", "delete", "validate", "read-batch": ["officer", "producer", "station", "operator"]
+        case "withdraw", "delete", "validate", "read-batch", "void-batch": ["officer", "producer", "station", "operator"]
         case "export", "feed": ["officer", "platform", "operator"]
         default: ["producer", "station", "operator"]
         }
@@ -139,6 +140,9 @@ struct RoleMatrixTests {
                         ? try ReadLabelBatch(store: fixture.store).run(.init(batch: id), as: actor)
                         : try ResumeLabelBatch(store: fixture.store).run(.init(batch: id), as: actor)
                     #expect(opened.batch.id == id && !opened.key.isEmpty)
+                case "void-batch":
+                    let voided = try VoidLabels(store: fixture.store).run(.init(batch: batch ?? 0, serials: "1-2", reason: "jammed roll"), as: actor)
+                    #expect(voided.voided == 2)
                 case "delete":
                     _ = try DeleteProduct(store: fixture.store).run(.init(id: compliant), as: actor)
                 case "withdraw":

@@ -21,6 +21,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case issueLabelBatch = "labels.issue"
     case resumeLabelBatch = "labels.resume"
     case readLabelBatch = "labels.read"
+    case voidLabels = "labels.void"
     case readCatalog = "catalog.read"
     case exportCatalog = "catalog.export"
     case followFeed = "catalog.changes"
@@ -33,7 +34,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         case .publishStandard, .registerProducer, .updateProducer, .suspendProducer, .revokeProducer, .reinstateProducer,
              .certifyProducts, .revalidateProducts:
             [.officer, .operator]
-        case .readProducer, .validateProduct, .readProduct, .deleteProduct, .withdrawProducts, .readLabelBatch:
+        case .readProducer, .validateProduct, .readProduct, .deleteProduct, .withdrawProducts, .readLabelBatch, .voidLabels:
             [.officer, .producer, .station, .operator]
         case .saveProducts, .issueLabelBatch, .resumeLabelBatch: [.producer, .station, .operator]
         case .readCatalog, .exportCatalog, .followFeed: [.officer, .platform, .operator]

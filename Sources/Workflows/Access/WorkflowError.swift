@@ -63,7 +63,8 @@ public struct WorkflowError: Error, Sendable, Equatable {
         let kind: Kind = switch error {
         case .cannotOpen, .database: .failure
         case .brandNotPublished: .invalid
-        case .producerNotFound, .productNotFound: .notFound
+        case .producerNotFound, .productNotFound, .labelBatchNotFound: .notFound
+        case .serialsOutsideBatch: .invalid
         case .usccTaken, .productHasLabels, .invalidTransition: .conflict
         }
         self.init(kind, error.code, error.message)
