@@ -221,16 +221,15 @@ extension CatalogStore {
             guard let batch = try Self.batch(db, id: batchID) else { throw StoreError.labelBatchNotFound(batchID) }
             let end = batch.firstSerial + Int64(batch.count) - 1
             guard first <= last, first >= batch.firstSerial, last <= end else {
-                throw StoreError.serialsOutsideBatch(batch: batchID, serials: first == last ? "\(first)" : "\(first)-\(last)", held: "\(batch.firstSerial)-\(end)")
+                throw StoreError.serialsOutsideBatch(batch: batchID, serials: SerialRanges.text(first...last), held: SerialRanges.text(batch.firstSerial...end))
             }
-            let earlier = try Self.voidedSerials(db, batchID: batchID)
-            let voided = (first...last).count - earlier.reduce(0) { total, range in total + range.clamped(to: first...last).count }
+            let voided = (first...last).count - SerialRanges.count(try Self.voidedSerials(db, batchID: batchID), within: first...last)
             guard voided > 0 else { return 0 }
             let now = Self.timestamp()
             try db.execute(sql: "INSERT INTO label_void (batch_id, first_serial, last_serial, reason, actor, voided_at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [batchID, first, last, reason, actor, now])
             try AuditEntry.record(db, actor: actor, action: "labels.void", subject: "label_batch:\(batchID)",
-                                  details: ["serials": first == last ? "\(first)" : "\(first)-\(last)", "voided": String(voided), "reason": reason], at: now)
+                                  details: ["serials": SerialRanges.text(first...last), "voided": String(voided), "reason": reason], at: now)
             return voided
         }
     }
@@ -240,25 +239,43 @@ extension CatalogStore {
         try read { db in try Self.voidedSerials(db, batchID: batchID) }
     }
 
-    private static func voidedSerials(_ db: Database, batchID: Int64) throws -> [ClosedRange<Int64>] {
-        let rows = try Row.fetchAll(db, sql: "SELECT first_serial, last_serial FROM label_void WHERE batch_id = ? ORDER BY first_serial", arguments: [batchID])
-        var merged: [ClosedRange<Int64>] = []
-        for row in rows {
-            let range: ClosedRange<Int64> = (row["first_serial"] as Int64)...(row["last_serial"] as Int64)
-            if let previous = merged.last, range.lowerBound <= previous.upperBound + 1 {
-                merged[merged.count - 1] = previous.lowerBound...max(previous.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
-            }
-        }
-        return merged
+    static func voidedSerials(_ db: Database, batchID: Int64) throws -> [ClosedRange<Int64>] {
+        SerialRanges.rows(try Row.fetchAll(db, sql: "SELECT first_serial, last_serial FROM label_void WHERE batch_id = ?", arguments: [batchID]))
     }
 
-    /// Records that every label of a batch was written.
+    /// Records that every label of a batch was written: its serials are printed (the
+    /// mark ledger counts them so).
     public func completeLabelBatch(id: Int64) throws {
         try write { db in
-            try db.execute(sql: "UPDATE label_batch SET completed_at = ? WHERE id = ? AND completed_at IS NULL", arguments: [Self.timestamp(), id])
+            let now = Self.timestamp()
+            try db.execute(sql: "UPDATE label_batch SET completed_at = ? WHERE id = ? AND completed_at IS NULL", arguments: [now, id])
+            guard db.changesCount > 0, let batch = try Self.batch(db, id: id) else { return }
+            try Self.recordPrinted(db, batch: batch, serials: batch.firstSerial...(batch.firstSerial + Int64(batch.count) - 1), via: "files", at: now)
         }
+    }
+
+    /// Records that the label of one serial was produced on its own (a file asked for
+    /// over HTTP); a serial printed before is left as it is.
+    public func recordPrinted(batchID: Int64, serial: Int64) throws {
+        try write { db in
+            guard let batch = try Self.batch(db, id: batchID), batch.serials.contains(serial) else { return }
+            try Self.recordPrinted(db, batch: batch, serials: serial...serial, via: "file", at: Self.timestamp())
+        }
+    }
+
+    /// The serials of a batch printed so far, as ranges that do not overlap, in order.
+    public func printedSerials(batchID: Int64) throws -> [ClosedRange<Int64>] {
+        try read { db in try Self.printedSerials(db, batchID: batchID) }
+    }
+
+    static func printedSerials(_ db: Database, batchID: Int64) throws -> [ClosedRange<Int64>] {
+        SerialRanges.rows(try Row.fetchAll(db, sql: "SELECT first_serial, last_serial FROM label_print WHERE batch_id = ?", arguments: [batchID]))
+    }
+
+    private static func recordPrinted(_ db: Database, batch: LabelBatch, serials: ClosedRange<Int64>, via: String, at now: String) throws {
+        guard SerialRanges.count(try printedSerials(db, batchID: batch.id), within: serials) < serials.count else { return }
+        try db.execute(sql: "INSERT INTO label_print (batch_id, first_serial, last_serial, via, printed_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [batch.id, serials.lowerBound, serials.upperBound, via, now])
     }
 
     private static func batch(_ db: Database, id: Int64) throws -> LabelBatch? {

@@ -55,6 +55,9 @@ public protocol CatalogStoring: AnyObject, Sendable {
     func issuedSerial(gtin: GTIN, serial: Int64) throws -> IssuedSerial?
     func voidLabels(batchID: Int64, first: Int64, last: Int64, reason: String, actor: String) throws -> Int
     func voidedSerials(batchID: Int64) throws -> [ClosedRange<Int64>]
+    func recordPrinted(batchID: Int64, serial: Int64) throws
+    func printedSerials(batchID: Int64) throws -> [ClosedRange<Int64>]
+    func ledger(brand: String, year: Int) throws -> [LedgerLine]
     func scanCount(gtin: String, lot: String, serial: String) throws -> Int
     func addScans(_ scans: [(gtin: String, lot: String, serial: String, count: Int)]) throws
 

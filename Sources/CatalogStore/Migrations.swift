@@ -274,6 +274,22 @@ enum Migrations {
                 CREATE INDEX label_void_batch ON label_void(batch_id, first_serial);
                 """)
         }
+        migrator.registerMigration("v9: printed label serials") { db in
+            // A batch completed before this version had every file written: printed.
+            try db.execute(sql: """
+                CREATE TABLE label_print (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    batch_id INTEGER NOT NULL REFERENCES label_batch(id),
+                    first_serial INTEGER NOT NULL,
+                    last_serial INTEGER NOT NULL CHECK (last_serial >= first_serial),
+                    via TEXT NOT NULL CHECK (via IN ('files', 'file')),
+                    printed_at TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX label_print_batch ON label_print(batch_id, first_serial);
+                INSERT INTO label_print (batch_id, first_serial, last_serial, via, printed_at)
+                SELECT id, first_serial, first_serial + count - 1, 'files', completed_at FROM label_batch WHERE completed_at IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

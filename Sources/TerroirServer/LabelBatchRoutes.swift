@@ -90,6 +90,7 @@ extension ServerState {
         guard batch.serials.contains(serial) else {
             throw Problem.notFound("serial \(serial) is not in batch \(batch.id)", zh: "序号 \(serial) 不在批次 \(batch.id) 中")
         }
+        let response: Response
         do throws(LabelError) {
             var job = opened.job
             job.format = format
@@ -100,10 +101,13 @@ extension ServerState {
             case .svg: "image/svg+xml"
             case .zpl: "text/plain; charset=utf-8"
             }
-            return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            response = Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         } catch {
             throw Problem(.unprocessableContent, error.code, error.message)
         }
+        // Its file was produced: the mark ledger counts the serial printed.
+        try store.recordPrinted(batchID: batch.id, serial: serial)
+        return response
     }
 
     static func signedURI(resolver: String, batch: LabelBatch, key: [UInt8], serial: Int64) throws(LabelError) -> String {

@@ -80,6 +80,34 @@ struct LabelBatchTests {
         #expect(try store.voidedSerials(batchID: batch.id) == [3...7], "a refused void wrote")
     }
 
+    /// The mark ledger adds up: every issued serial is printed or not yet printed; a
+    /// batch counts as printed when its files are all written, a serial when its file
+    /// is produced on its own; voids and scans are counted within their batch.
+    @Test func theLedgerAddsUp() throws {
+        let (fixture, certified, _) = try Self.fixture()
+        let store = fixture.store
+        guard case .issued(let written, _) = try store.issueLabelBatch(Self.request(certified, count: 10), actor: "p"),
+              case .issued(let cut, _) = try store.issueLabelBatch(Self.request(certified, count: 5, lot: "L2"), actor: "p") else {
+            Issue.record("refused")
+            return
+        }
+        try store.completeLabelBatch(id: written.id)
+        try store.completeLabelBatch(id: written.id)  // again: printed once
+        try store.recordPrinted(batchID: cut.id, serial: 12)
+        try store.recordPrinted(batchID: cut.id, serial: 12)
+        try store.recordPrinted(batchID: cut.id, serial: 99)  // not in the batch: nothing
+        _ = try store.voidLabels(batchID: written.id, first: 9, last: 10, reason: "jammed roll", actor: "p")
+        try store.addScans([("06901234567014", "L1", "1", 3), ("06901234567014", "L1", "2", 1), ("06901234567014", "L2", "12", 1),
+                            ("06901234567014", "L1", "12", 5)])  // serial 12 of lot L1 was never issued: not counted
+        let lines = try store.ledger(brand: "sihong-4x", year: Int(String(written.issuedAt.prefix(4)))!)
+        #expect(lines.count == 1)
+        let line = try #require(lines.first)
+        #expect(line.batches == 2 && line.issued == 15 && line.printed == 11 && line.notPrinted == 4 && line.issued == line.printed + line.notPrinted)
+        #expect(line.voided == 2 && line.scanned == 3 && line.scans == 5)
+        #expect(try store.printedSerials(batchID: written.id) == [1...10] && store.printedSerials(batchID: cut.id) == [12...12])
+        #expect(try store.ledger(brand: "sihong-4x", year: 1999).isEmpty)
+    }
+
     @Test func theBrandKeepsOneKey() throws {
         let (fixture, certified, _) = try Self.fixture()
         guard case .issued(let first, let key) = try fixture.store.issueLabelBatch(Self.request(certified), actor: "p"),

@@ -28,6 +28,16 @@ struct ResolverTests {
             #expect(manifest.count == 3)
             let uri = try #require(manifest.first?["uri"] as? String)
 
+            // A label's file produced over HTTP counts its serial printed in the mark ledger, once.
+            let batch = try #require(issued.json["id"] as? Int)
+            let serial = try #require(manifest.first?["serial"] as? Int)
+            for _ in 1...2 {
+                let file = try await client.documented(uri: "/v1/label-batches/\(batch)/labels/\(serial).svg", method: .get,
+                                                       headers: ServerFixture.headers(fixture.tokens["producer"]))
+                #expect(file.status == .ok && file.headers[.contentType] == "image/svg+xml")
+            }
+            #expect(try fixture.store.printedSerials(batchID: Int64(batch)) == [Int64(serial)...Int64(serial)])
+
             let genuine = try await client.documented(uri: Self.path(uri), method: .get)
             #expect(genuine.status == .ok && genuine.json["verdict"] as? String == "genuine", "\(genuine.text)")
             #expect(genuine.json["scans"] as? Int == 1)

@@ -31,6 +31,7 @@ struct RoleMatrixTests {
         .resumeLabelBatch: [.producer, .station, .operator],
         .readLabelBatch: [.officer, .producer, .station, .operator],
         .voidLabels: [.officer, .producer, .station, .operator],
+        .readLedger: [.officer, .operator],
         .readCatalog: [.officer, .platform, .operator],
         .exportCatalog: [.officer, .platform, .operator],
         .followFeed: [.officer, .platform, .operator],
@@ -71,10 +72,10 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "void-batch", "issue-labels"])
+    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "void-batch", "ledger", "issue-labels"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
-        case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify": ["officer", "operator"]
+        case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "ledger": ["officer", "operator"]
         case "withdraw", "delete", "validate", "read-batch", "void-batch": ["officer", "producer", "station", "operator"]
         case "export", "feed": ["officer", "platform", "operator"]
         default: ["producer", "station", "operator"]
@@ -140,6 +141,8 @@ struct RoleMatrixTests {
                         ? try ReadLabelBatch(store: fixture.store).run(.init(batch: id), as: actor)
                         : try ResumeLabelBatch(store: fixture.store).run(.init(batch: id), as: actor)
                     #expect(opened.batch.id == id && !opened.key.isEmpty)
+                case "ledger":
+                    #expect(try LedgerReport(store: fixture.store).run(.init(brand: "sihong-4x", year: 2026), as: actor).total.issued >= 0)
                 case "void-batch":
                     let voided = try VoidLabels(store: fixture.store).run(.init(batch: batch ?? 0, serials: "1-2", reason: "jammed roll"), as: actor)
                     #expect(voided.voided == 2)

@@ -22,6 +22,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case resumeLabelBatch = "labels.resume"
     case readLabelBatch = "labels.read"
     case voidLabels = "labels.void"
+    case readLedger = "ledger.read"
     case readCatalog = "catalog.read"
     case exportCatalog = "catalog.export"
     case followFeed = "catalog.changes"
@@ -32,7 +33,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         switch self {
         case .readBrands: [.officer, .producer, .station, .platform, .operator]
         case .publishStandard, .registerProducer, .updateProducer, .suspendProducer, .revokeProducer, .reinstateProducer,
-             .certifyProducts, .revalidateProducts:
+             .certifyProducts, .revalidateProducts, .readLedger:
             [.officer, .operator]
         case .readProducer, .validateProduct, .readProduct, .deleteProduct, .withdrawProducts, .readLabelBatch, .voidLabels:
             [.officer, .producer, .station, .operator]
