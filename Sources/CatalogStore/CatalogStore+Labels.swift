@@ -278,7 +278,7 @@ extension CatalogStore {
                        arguments: [batch.id, serials.lowerBound, serials.upperBound, via, now])
     }
 
-    private static func batch(_ db: Database, id: Int64) throws -> LabelBatch? {
+    static func batch(_ db: Database, id: Int64) throws -> LabelBatch? {
         try Row.fetchOne(db, sql: "SELECT * FROM label_batch WHERE id = ?", arguments: [id]).map(batch)
     }
 

@@ -58,6 +58,9 @@ public protocol CatalogStoring: AnyObject, Sendable {
     func recordPrinted(batchID: Int64, serial: Int64) throws
     func printedSerials(batchID: Int64) throws -> [ClosedRange<Int64>]
     func ledger(brand: String, year: Int) throws -> [LedgerLine]
+    func handOffLabelBatch(id: Int64, manifestSHA256: String, actor: String) throws -> (handOff: LabelHandOff, new: Bool)
+    func unlockLabelBatch(id: Int64, reason: String, actor: String) throws -> LabelHandOff?
+    func labelHandOff(batchID: Int64) throws -> LabelHandOff?
     func scanCount(gtin: String, lot: String, serial: String) throws -> Int
     func addScans(_ scans: [(gtin: String, lot: String, serial: String, count: Int)]) throws
 

@@ -290,6 +290,22 @@ enum Migrations {
                 SELECT id, first_serial, first_serial + count - 1, 'files', completed_at FROM label_batch WHERE completed_at IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v10: label batches handed off to print shops") { db in
+            // One row per hand-off; the batch is locked while its latest row is not unlocked.
+            try db.execute(sql: """
+                CREATE TABLE label_hand_off (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    batch_id INTEGER NOT NULL REFERENCES label_batch(id),
+                    manifest_sha256 TEXT NOT NULL,
+                    handed_off_by TEXT NOT NULL,
+                    handed_off_at TEXT NOT NULL,
+                    unlocked_by TEXT,
+                    unlocked_at TEXT,
+                    unlock_reason TEXT
+                ) STRICT;
+                CREATE UNIQUE INDEX label_hand_off_locked ON label_hand_off(batch_id) WHERE unlocked_at IS NULL;
+                """)
+        }
         return migrator
     }
 }

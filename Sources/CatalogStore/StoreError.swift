@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case labelBatchNotFound(Int64)
     /// Serials to void that the batch did not issue (`held` is the batch's range).
     case serialsOutsideBatch(batch: Int64, serials: String, held: String)
+    /// A batch whose code package was handed off (at `at`), locked until an officer unlocks it.
+    case labelBatchHandedOff(batch: Int64, at: String)
 
     /// The stable machine code.
     public var code: String {
@@ -28,6 +30,7 @@ public enum StoreError: Error, Equatable, Sendable {
         case .invalidTransition: "status.invalid_transition"
         case .labelBatchNotFound: "labels.batch_not_found"
         case .serialsOutsideBatch: "labels.serials_outside_batch"
+        case .labelBatchHandedOff: "labels.handed_off"
         }
     }
 
@@ -57,6 +60,9 @@ public enum StoreError: Error, Equatable, Sendable {
         case .serialsOutsideBatch(let batch, let serials, let held):
             LocalizedText(zh: "序号 \(serials) 不全在批次 \(batch) 中（该批次的序号为 \(held)）",
                           en: "serials \(serials) are not all in batch \(batch) (it holds serials \(held))")
+        case .labelBatchHandedOff(let batch, let at):
+            LocalizedText(zh: "批次 \(batch) 的码包已于 \(at) 交付印刷，已锁定；须由品牌管理员解锁：terroir labels unlock \(batch) --reason …",
+                          en: "batch \(batch)'s code package was handed off for printing at \(at) and is locked; an officer unlocks it: terroir labels unlock \(batch) --reason …")
         }
     }
 }

@@ -108,6 +108,32 @@ struct LabelBatchTests {
         #expect(try store.ledger(brand: "sihong-4x", year: 1999).isEmpty)
     }
 
+    /// A hand-off locks the manifest it names, once; another manifest is refused while
+    /// locked; an unlock lifts it once, and each is audited.
+    @Test func aHandOffLocksItsManifestUntilUnlocked() throws {
+        let (fixture, certified, _) = try Self.fixture()
+        let store = fixture.store
+        guard case .issued(let batch, _) = try store.issueLabelBatch(Self.request(certified, count: 3), actor: "p") else {
+            Issue.record("refused")
+            return
+        }
+        let first = try store.handOffLabelBatch(id: batch.id, manifestSHA256: "aa", actor: "farm")
+        #expect(first.new && first.handOff.manifestSHA256 == "aa")
+        let version = try store.dataVersion()
+        #expect(try store.handOffLabelBatch(id: batch.id, manifestSHA256: "aa", actor: "farm").new == false)
+        #expect(try store.dataVersion() == version, "handing off the same package again wrote")
+        #expect(throws: StoreError.labelBatchHandedOff(batch: batch.id, at: first.handOff.at)) {
+            try store.handOffLabelBatch(id: batch.id, manifestSHA256: "bb", actor: "farm")
+        }
+        #expect(try store.labelHandOff(batchID: batch.id) == first.handOff)
+        #expect(try store.unlockLabelBatch(id: batch.id, reason: "reprint", actor: "officer") == first.handOff)
+        #expect(try store.unlockLabelBatch(id: batch.id, reason: "again", actor: "officer") == nil)
+        #expect(try store.labelHandOff(batchID: batch.id) == nil)
+        #expect(try store.handOffLabelBatch(id: batch.id, manifestSHA256: "bb", actor: "farm").new)
+        #expect(try store.auditLog().map(\.action).filter { $0.hasPrefix("labels.") } == ["labels.hand_off", "labels.unlock", "labels.hand_off", "labels.issue"])
+        #expect(throws: StoreError.labelBatchNotFound(99)) { try store.handOffLabelBatch(id: 99, manifestSHA256: "aa", actor: "farm") }
+    }
+
     @Test func theBrandKeepsOneKey() throws {
         let (fixture, certified, _) = try Self.fixture()
         guard case .issued(let first, let key) = try fixture.store.issueLabelBatch(Self.request(certified), actor: "p"),

@@ -32,6 +32,8 @@ struct RoleMatrixTests {
         .readLabelBatch: [.officer, .producer, .station, .operator],
         .voidLabels: [.officer, .producer, .station, .operator],
         .readLedger: [.officer, .operator],
+        .handOffLabels: [.producer, .station, .operator],
+        .unlockLabels: [.officer, .operator],
         .readCatalog: [.officer, .platform, .operator],
         .exportCatalog: [.officer, .platform, .operator],
         .followFeed: [.officer, .platform, .operator],
@@ -72,10 +74,10 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "void-batch", "ledger", "issue-labels"])
+    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "void-batch", "hand-off-batch", "unlock-batch", "ledger", "issue-labels"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
-        case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "ledger": ["officer", "operator"]
+        case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "ledger", "unlock-batch": ["officer", "operator"]
         case "withdraw", "delete", "validate", "read-batch", "void-batch": ["officer", "producer", "station", "operator"]
         case "export", "feed": ["officer", "platform", "operator"]
         default: ["producer", "station", "operator"]
@@ -91,6 +93,8 @@ struct RoleMatrixTests {
                 ? try IssueLabelBatch(store: fixture.store, assets: StoreFixture.repository.appendingPathComponent("Assets").path)
                     .run(.init(product: String(certified), lot: "L1", count: 2), as: .localOperator(name: "setup")).batch.id
                 : nil
+            if let batch, workflow == "hand-off-batch" { try fixture.store.completeLabelBatch(id: batch) }
+            if let batch, workflow == "unlock-batch" { _ = try fixture.store.handOffLabelBatch(id: batch, manifestSHA256: "aa", actor: "setup") }
             let auditBefore = try fixture.store.auditLog().count
             let compliant = try fixture.store.products().first { $0.product.sku == "RICE-B" }!.id
             do throws(WorkflowError) {
@@ -141,6 +145,10 @@ struct RoleMatrixTests {
                         ? try ReadLabelBatch(store: fixture.store).run(.init(batch: id), as: actor)
                         : try ResumeLabelBatch(store: fixture.store).run(.init(batch: id), as: actor)
                     #expect(opened.batch.id == id && !opened.key.isEmpty)
+                case "hand-off-batch":
+                    #expect(try HandOffLabelBatch(store: fixture.store).run(.init(batch: batch ?? 0, manifestSHA256: "aa"), as: actor).new)
+                case "unlock-batch":
+                    #expect(try UnlockLabelBatch(store: fixture.store).run(.init(batch: batch ?? 0, reason: "reprint"), as: actor).unlocked != nil)
                 case "ledger":
                     #expect(try LedgerReport(store: fixture.store).run(.init(brand: "sihong-4x", year: 2026), as: actor).total.issued >= 0)
                 case "void-batch":

@@ -23,6 +23,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case readLabelBatch = "labels.read"
     case voidLabels = "labels.void"
     case readLedger = "ledger.read"
+    case handOffLabels = "labels.hand_off"
+    case unlockLabels = "labels.unlock"
     case readCatalog = "catalog.read"
     case exportCatalog = "catalog.export"
     case followFeed = "catalog.changes"
@@ -33,11 +35,11 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         switch self {
         case .readBrands: [.officer, .producer, .station, .platform, .operator]
         case .publishStandard, .registerProducer, .updateProducer, .suspendProducer, .revokeProducer, .reinstateProducer,
-             .certifyProducts, .revalidateProducts, .readLedger:
+             .certifyProducts, .revalidateProducts, .readLedger, .unlockLabels:
             [.officer, .operator]
         case .readProducer, .validateProduct, .readProduct, .deleteProduct, .withdrawProducts, .readLabelBatch, .voidLabels:
             [.officer, .producer, .station, .operator]
-        case .saveProducts, .issueLabelBatch, .resumeLabelBatch: [.producer, .station, .operator]
+        case .saveProducts, .issueLabelBatch, .resumeLabelBatch, .handOffLabels: [.producer, .station, .operator]
         case .readCatalog, .exportCatalog, .followFeed: [.officer, .platform, .operator]
         case .manageKeys: [.operator]
         }

@@ -65,7 +65,7 @@ public struct WorkflowError: Error, Sendable, Equatable {
         case .brandNotPublished: .invalid
         case .producerNotFound, .productNotFound, .labelBatchNotFound: .notFound
         case .serialsOutsideBatch: .invalid
-        case .usccTaken, .productHasLabels, .invalidTransition: .conflict
+        case .usccTaken, .productHasLabels, .invalidTransition, .labelBatchHandedOff: .conflict
         }
         self.init(kind, error.code, error.message)
     }
