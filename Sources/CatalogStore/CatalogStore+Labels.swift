@@ -240,7 +240,7 @@ extension CatalogStore {
     }
 
     static func voidedSerials(_ db: Database, batchID: Int64) throws -> [ClosedRange<Int64>] {
-        SerialRanges.rows(try Row.fetchAll(db, sql: "SELECT first_serial, last_serial FROM label_void WHERE batch_id = ?", arguments: [batchID]))
+        try SerialRanges.fetch(db, table: "label_void", batchID: batchID)
     }
 
     /// Records that every label of a batch was written: its serials are printed (the
@@ -269,7 +269,7 @@ extension CatalogStore {
     }
 
     static func printedSerials(_ db: Database, batchID: Int64) throws -> [ClosedRange<Int64>] {
-        SerialRanges.rows(try Row.fetchAll(db, sql: "SELECT first_serial, last_serial FROM label_print WHERE batch_id = ?", arguments: [batchID]))
+        try SerialRanges.fetch(db, table: "label_print", batchID: batchID)
     }
 
     private static func recordPrinted(_ db: Database, batch: LabelBatch, serials: ClosedRange<Int64>, via: String, at now: String) throws {

@@ -21,9 +21,10 @@ enum SerialRanges {
         ranges.reduce(0) { total, range in range.overlaps(within) ? total + range.clamped(to: within).count : total }
     }
 
-    /// The rows `SELECT first_serial, last_serial FROM <table> WHERE batch_id = ?` as ranges.
-    static func rows(_ rows: [Row]) -> [ClosedRange<Int64>] {
-        merged(rows.map { ($0["first_serial"] as Int64)...($0["last_serial"] as Int64) })
+    /// A batch's ranges kept in `table` (`label_void`, `label_print`), merged.
+    static func fetch(_ db: Database, table: String, batchID: Int64) throws -> [ClosedRange<Int64>] {
+        let rows = try Row.fetchAll(db, sql: "SELECT first_serial, last_serial FROM \(table) WHERE batch_id = ?", arguments: [batchID])
+        return merged(rows.map { ($0["first_serial"] as Int64)...($0["last_serial"] as Int64) })
     }
 
     /// `7` or `120-180`.

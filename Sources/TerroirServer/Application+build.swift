@@ -16,16 +16,15 @@ public func buildApplication(configuration: ServerConfiguration) throws -> some 
     // A version that came into force, or a standard that expired, while no command ran;
     // `StandardCalendarService` applies it again every minute while the server runs.
     try store.applyStandardCalendar(actor: "terroir-server")
-    var logger = Logger(label: "terroir-server")
-    logger.logLevel = .info
+    let logger = { var logger = Logger(label: "terroir-server"); logger.logLevel = .info; return logger }()
     let state = ServerState(store: store, configuration: configuration)
     let serverName = "terroir-server"
-    let fastPath: @Sendable () -> ResolverFastPath = { [logger] in
-        ResolverFastPath(answer: state.immediateResolverAnswer, serverName: serverName, logger: logger, instruments: state.instruments)
-    }
     return Application(
         router: buildRouter(state: state),
-        server: .http1(configuration: .init(additionalChannelHandlers: [fastPath()])),
+        // One handler per connection: it keeps that connection's pipelining state.
+        server: .http1(configuration: .init(additionalChannelHandlers: [
+            ResolverFastPath(answer: state.immediateResolverAnswer, serverName: serverName, logger: logger, instruments: state.instruments),
+        ])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName),
         services: [state.scans, StandardCalendarService(store: store)],
         logger: logger

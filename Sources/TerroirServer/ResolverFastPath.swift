@@ -1,4 +1,3 @@
-import Dispatch
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -38,7 +37,7 @@ final class ResolverFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     /// Requests passed on to Hummingbird whose response has not ended yet.
     private var passedOn = 0
     /// The answer to send when the request it answers has ended.
-    private var pending: (answer: ResolverAnswer, path: String, start: ContinuousClock.Instant, nanoseconds: UInt64)?
+    private var pending: (answer: ResolverAnswer, path: String, start: ContinuousClock.Instant)?
     private var unflushed = false
 
     init(answer: @escaping Answer, serverName: String, logger: Logger, instruments: RequestInstruments) {
@@ -53,13 +52,13 @@ final class ResolverFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let request):
             if passedOn == 0, request.method == .get, request.headerFields[.authorization] == nil, context.channel.isWritable,
                request.headerFields[.connection]?.lowercased() != "close" {
-                let start = ContinuousClock.now, nanoseconds = DispatchTime.now().uptimeNanoseconds
+                let start = ContinuousClock.now
                 let target = request.path ?? ""
                 let question = target.utf8.firstIndex(of: UInt8(ascii: "?"))
                 let path = String(target[..<(question ?? target.endIndex)])
                 let query = question.map { String(target[target.index(after: $0)...]) }
                 if let answer = answer(path, query, request.headerFields[.accept]) {
-                    pending = (answer, path, start, nanoseconds)
+                    pending = (answer, path, start)
                     return
                 }
             }
@@ -74,7 +73,7 @@ final class ResolverFastPath: ChannelDuplexHandler, RemovableChannelHandler {
             // Without Hummingbird's `hb.request.id`: it ties together the lines of one
             // request, and this path writes one.
             RequestLogMiddleware.log(to: logger, method: .get, path: pending.path, route: Self.route, status: 200, since: pending.start)
-            instruments.answered(route: Self.route, method: .get, status: .ok, start: pending.nanoseconds)
+            instruments.answered(route: Self.route, method: .get, status: .ok, since: pending.start)
         }
     }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Hummingbird
 import Metrics
 import Synchronization
@@ -43,11 +42,11 @@ final class RequestInstruments: Sendable {
         }
     }
 
-    /// A request answered, `start` being `DispatchTime.now().uptimeNanoseconds` when it came.
-    func answered(route: String, method: HTTPRequest.Method, status: HTTPResponse.Status, start: UInt64) {
+    /// A request answered, which came at `start`.
+    func answered(route: String, method: HTTPRequest.Method, status: HTTPResponse.Status, since start: ContinuousClock.Instant) {
         let metrics = self.route(RouteKey(route: route, method: method, status: status))
         metrics.requests.increment()
-        metrics.duration.recordNanoseconds(DispatchTime.now().uptimeNanoseconds - start)
+        metrics.duration.record(duration: ContinuousClock.now - start)
     }
 
     /// A request that failed with an error no middleware turned into a response.

@@ -1,4 +1,3 @@
-import Dispatch
 import Hummingbird
 import Metrics
 
@@ -14,14 +13,14 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     let instruments: RequestInstruments
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = ContinuousClock.now
         let active = instruments.active(method: request.method)
         active.increment()
         do {
             let response = try await next(request, context)
             let status = response.status
             return response.whenComplete { [instruments] _ in
-                instruments.answered(route: context.endpointPath ?? "Unknown", method: request.method, status: status, start: start)
+                instruments.answered(route: context.endpointPath ?? "Unknown", method: request.method, status: status, since: start)
                 active.decrement()
             }
         } catch {
