@@ -54,9 +54,11 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev"])]),
         .target(
             name: "Labels",
-            dependencies: ["Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CQRencode", "CPNG", "CFreeType"],
+            dependencies: ["Measures", "BrandStandards", "DigitalLink", "ProductSpecs", "CQRencode", "CPNG", "CFreeType", "CDeflate", "CCairo"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -36,6 +36,20 @@ public enum LabelError: Error, Equatable, Sendable {
     case lotInvalid(lot: String, zh: String, en: String)
     /// A batch's stored drawing instructions cannot be read.
     case jobUnreadable(String)
+    /// cairo could not write a PDF.
+    case pdf(String)
+    /// The sheet is not one Terroir knows.
+    case sheetUnknown(sheet: String, known: [String])
+    /// The sheet's labels are not the label size asked for.
+    case sheetSizeMismatch(sheet: String, sheetMM: String, size: String, sizeMM: String)
+    /// The brand has no label size that the sheet's labels are.
+    case sheetFitsNoSize(sheet: String, sheetMM: String, known: [String])
+    /// A start position outside the sheet.
+    case sheetStartInvalid(startAt: Int, perSheet: Int)
+    /// Sheets are a PDF layout.
+    case sheetNeedsPDF(format: String)
+    /// A printer offset beyond what calibration can mean.
+    case sheetOffsetInvalid(offsetMM: Double, maximumMM: Double)
 
     /// The stable machine code.
     public var code: String {
@@ -56,6 +70,13 @@ public enum LabelError: Error, Equatable, Sendable {
         case .categoryWithoutLabels: "label.category_without_labels"
         case .lotInvalid: "label.lot_invalid"
         case .jobUnreadable: "label.job_unreadable"
+        case .pdf: "label.pdf"
+        case .sheetUnknown: "label.sheet_unknown"
+        case .sheetSizeMismatch: "label.sheet_size_mismatch"
+        case .sheetFitsNoSize: "label.sheet_fits_no_size"
+        case .sheetStartInvalid: "label.sheet_start_invalid"
+        case .sheetNeedsPDF: "label.sheet_needs_pdf"
+        case .sheetOffsetInvalid: "label.sheet_offset_invalid"
         }
     }
 
@@ -96,6 +117,23 @@ public enum LabelError: Error, Equatable, Sendable {
             LocalizedText(zh: "批次号“\(lot)”无效：\(zh)", en: "lot “\(lot)” is invalid: \(en)")
         case .jobUnreadable(let detail):
             LocalizedText(zh: "批次的标签描述无法读取：\(detail)", en: "the batch's label description cannot be read: \(detail)")
+        case .pdf(let detail): LocalizedText(zh: "无法写入 PDF：\(detail)", en: "cannot write the PDF: \(detail)")
+        case .sheetUnknown(let sheet, let known):
+            LocalizedText(zh: "没有标签纸“\(sheet)”（可用：\(known.joined(separator: ", "))；terroir labels sheets 列出全部）",
+                          en: "no label sheet “\(sheet)” (sheets: \(known.joined(separator: ", ")); terroir labels sheets lists them)")
+        case .sheetSizeMismatch(let sheet, let sheetMM, let size, let sizeMM):
+            LocalizedText(zh: "标签纸“\(sheet)”的标签为 \(sheetMM) 毫米，而尺寸“\(size)”为 \(sizeMM) 毫米；请选用相同尺寸的标签纸",
+                          en: "sheet “\(sheet)” holds \(sheetMM) mm labels, but size “\(size)” is \(sizeMM) mm; choose a sheet of that size")
+        case .sheetFitsNoSize(let sheet, let sheetMM, let known):
+            LocalizedText(zh: "品牌没有 \(sheetMM) 毫米的标签尺寸，不能使用标签纸“\(sheet)”（品牌尺寸：\(known.joined(separator: ", "))）",
+                          en: "the brand has no \(sheetMM) mm label size for sheet “\(sheet)” (its sizes: \(known.joined(separator: ", ")))")
+        case .sheetStartInvalid(let startAt, let perSheet):
+            LocalizedText(zh: "起始位置 \(startAt) 不在标签纸上（1 到 \(perSheet)）", en: "start position \(startAt) is not on the sheet (1 to \(perSheet))")
+        case .sheetNeedsPDF(let format):
+            LocalizedText(zh: "标签纸排版只用于 PDF，不能用于 \(format)；请加 --format pdf", en: "sheets are laid out in PDF, not \(format); add --format pdf")
+        case .sheetOffsetInvalid(let offset, let maximum):
+            LocalizedText(zh: "打印偏移 \(Self.mm(offset)) 毫米超出 ±\(Self.mm(maximum)) 毫米；请检查打印机进纸",
+                          en: "a printer offset of \(Self.mm(offset)) mm is beyond ±\(Self.mm(maximum)) mm; check the printer's paper feed")
         }
     }
 

@@ -9,6 +9,8 @@ public enum LabelFormat: String, Sendable, CaseIterable, Codable {
     case svg
     /// Zebra Programming Language for thermal printers.
     case zpl
+    /// Vectors with embedded fonts: a label a page at true size, or sheets.
+    case pdf
 
     /// The file name extension.
     public var fileExtension: String { rawValue }
@@ -39,11 +41,16 @@ public struct LabelJob: Sendable, Codable {
     public var markPNG: Data?
     /// The font file.
     public var fontPath: String
+    /// For PDF: the sheet the labels are laid out on; `nil` for a label a page.
+    public var sheet: SheetPlacement?
+    /// When the job was made (ISO 8601, UTC): the creation date PDFs carry, so that
+    /// the same job always writes the same bytes.
+    public var createdAt: String?
 
     /// Creates a job.
     public init(layout: LabelLayout, size: LabelSize, rules: LabelRules, dpi: Int, format: LabelFormat, colour: Bool = false,
                 nativeQR: Bool = false, values: [String: String], netContentGrams: Decimal? = nil, markPNG: Data?,
-                fontPath: String = FontFace.defaultPath) {
+                fontPath: String = FontFace.defaultPath, sheet: SheetPlacement? = nil, createdAt: String? = nil) {
         self.layout = layout
         self.size = size
         self.rules = rules
@@ -55,6 +62,13 @@ public struct LabelJob: Sendable, Codable {
         self.netContentGrams = netContentGrams
         self.markPNG = markPNG
         self.fontPath = fontPath
+        self.sheet = sheet
+        self.createdAt = createdAt
+    }
+
+    /// The label's size in mm.
+    public var sizeMM: (width: Double, height: Double) {
+        (Millimetres.value(size.widthMM), Millimetres.value(size.heightMM))
     }
 
     /// The label's size in dots: `round(mm × dpi / 25.4)` each way.

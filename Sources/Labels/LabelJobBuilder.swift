@@ -21,10 +21,26 @@ public struct LabelJobBuilder: Sendable {
     /// The job for a product's labels.
     /// - Throws: `LabelError` for a size, layout, resolution or mark that cannot be used.
     public func job(product: Product, producer: Producer, lot: String, size sizeID: String?, dpi requested: Int?, format: LabelFormat,
-                    colour: Bool = false, nativeQR: Bool = false) throws(LabelError) -> LabelJob {
+                    colour: Bool = false, nativeQR: Bool = false, sheet sheetRequest: SheetRequest? = nil,
+                    now: Date = Date()) throws(LabelError) -> LabelJob {
         let rules = standard.labels
-        guard let size = sizeID.map({ id in rules.sizes.first { $0.id == id } }) ?? rules.sizes.first else {
-            throw .sizeUnknown(brand: standard.id, size: sizeID ?? "", known: rules.sizes.map(\.id))
+        let sheet = try sheetRequest.map { request throws(LabelError) in try placement(request, format: format) }
+        let size: LabelSize
+        if let sheet, sizeID == nil {
+            guard let fitting = rules.sizes.first(where: { sheet.sheet.fits(widthMM: Millimetres.value($0.widthMM), heightMM: Millimetres.value($0.heightMM)) }) else {
+                throw .sheetFitsNoSize(sheet: sheet.sheet.id, sheetMM: Self.dimensions(sheet.sheet.labelWidthMM, sheet.sheet.labelHeightMM),
+                                       known: rules.sizes.map(\.id))
+            }
+            size = fitting
+        } else {
+            guard let named = sizeID.map({ id in rules.sizes.first { $0.id == id } }) ?? rules.sizes.first else {
+                throw .sizeUnknown(brand: standard.id, size: sizeID ?? "", known: rules.sizes.map(\.id))
+            }
+            size = named
+        }
+        if let sheet, !sheet.sheet.fits(widthMM: Millimetres.value(size.widthMM), heightMM: Millimetres.value(size.heightMM)) {
+            throw .sheetSizeMismatch(sheet: sheet.sheet.id, sheetMM: Self.dimensions(sheet.sheet.labelWidthMM, sheet.sheet.labelHeightMM),
+                                     size: size.id, sizeMM: Self.dimensions(Millimetres.value(size.widthMM), Millimetres.value(size.heightMM)))
         }
         if let category = standard.category(product.category), !category.carriesLabels { throw .categoryWithoutLabels(category: category.id) }
         guard let layout = rules.layout(size.id, category: product.category) else { throw .layoutMissing(brand: standard.id, size: size.id) }
@@ -34,8 +50,35 @@ public struct LabelJobBuilder: Sendable {
         return LabelJob(
             layout: layout, size: size, rules: rules, dpi: dpi, format: format, colour: colour && format == .png,
             nativeQR: nativeQR && format == .zpl, values: LabelFields.values(standard: standard, product: product, producer: producer, lot: lot),
-            netContentGrams: LabelFields.netContentGrams(of: product), markPNG: try markPNG(), fontPath: font
+            netContentGrams: LabelFields.netContentGrams(of: product), markPNG: try markPNG(), fontPath: font,
+            sheet: sheet, createdAt: format == .pdf ? Self.timestamp(now) : nil
         )
+    }
+
+    /// The largest printer offset accepted, in mm: beyond it the printer needs
+    /// servicing, not calibrating.
+    public static let maximumOffsetMM = 10.0
+
+    private func placement(_ request: SheetRequest, format: LabelFormat) throws(LabelError) -> SheetPlacement {
+        guard format == .pdf else { throw .sheetNeedsPDF(format: format.rawValue) }
+        guard let sheet = SheetLayout.named(request.id) else { throw .sheetUnknown(sheet: request.id, known: SheetLayout.shipped.map(\.id)) }
+        guard (1...sheet.perSheet).contains(request.startAt) else { throw .sheetStartInvalid(startAt: request.startAt, perSheet: sheet.perSheet) }
+        for offset in [request.offsetXMM, request.offsetYMM] where !(abs(offset) <= Self.maximumOffsetMM) {
+            throw .sheetOffsetInvalid(offsetMM: offset, maximumMM: Self.maximumOffsetMM)
+        }
+        return SheetPlacement(sheet: sheet, startAt: request.startAt, offsetXMM: request.offsetXMM, offsetYMM: request.offsetYMM,
+                              cropMarks: request.cropMarks)
+    }
+
+    private static func dimensions(_ width: Double, _ height: Double) -> String {
+        "\(SVGEncoder.formatted(width)) × \(SVGEncoder.formatted(height))"
+    }
+
+    /// `2026-12-01T10:00:00Z`, to the second.
+    static func timestamp(_ date: Date) -> String {
+        var formatter = Date.ISO8601FormatStyle()
+        formatter.timeZone = TimeZone(identifier: "UTC")!
+        return date.formatted(formatter)
     }
 
     /// The brand mark's bytes, from inside the assets folder only; `nil` when the
@@ -61,9 +104,9 @@ public struct LabelJobBuilder: Sendable {
     /// rehearsed, so that everything a label could fail on, short of its serial,
     /// fails here, before any serial is spent.
     public func prepare(product: Product, producer: Producer, lot: String, size: String?, dpi: Int?, format: LabelFormat,
-                        colour: Bool = false, nativeQR: Bool = false) throws(LabelError) -> (job: LabelJob, storedJSON: String) {
+                        colour: Bool = false, nativeQR: Bool = false, sheet: SheetRequest? = nil) throws(LabelError) -> (job: LabelJob, storedJSON: String) {
         let storedJSON = try job(product: product, producer: producer, lot: lot, size: size, dpi: dpi, format: format,
-                                 colour: colour, nativeQR: nativeQR).storedJSON()
+                                 colour: colour, nativeQR: nativeQR, sheet: sheet).storedJSON()
         let job = try LabelJob(storedJSON: storedJSON)
         try Self.rehearse(job, resolver: standard.resolver, gtin: product.gtin, lot: lot)
         return (job, storedJSON)

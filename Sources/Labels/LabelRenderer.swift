@@ -6,10 +6,11 @@ import Foundation
 /// costs a copy of the template, its QR code and its per-label text. Rendering is
 /// deterministic: the same job, serial and URI give the same bytes.
 ///
-/// A renderer owns a FreeType face, so it belongs to one thread: make one per worker.
+/// A renderer owns a FreeType face and a PNG encoder, so it belongs to one thread: make one per worker.
 public final class LabelRenderer {
     public let job: LabelJob
     private let font: FontFace
+    private let png = PNGEncoder()
     private let width: Int, height: Int
     private let texts: [LabelText]
     private let qrBox: (x: Int, y: Int, side: Int)
@@ -19,6 +20,8 @@ public final class LabelRenderer {
     /// The template of a black-and-white label, packed.
     private var packedTemplate: PackedBitmap?
     private var svgTemplate = ""
+    /// The template of a PDF label, recorded by cairo.
+    private var pdfTemplate: PDFTemplate?
 
     /// Prepares the job: loads the font and the mark, fits the product's text and
     /// draws the template. Every problem a label could have, short of its URI, shows
@@ -61,9 +64,9 @@ public final class LabelRenderer {
             try drawPerLabelText(serial: serial) { grey, x, y in layers[0].bitmap.darken(with: grey, x: x, y: y) }
             let origin = qrOrigin(symbol, module)
             layers[0].bitmap.draw(symbol, x: origin.x, y: origin.y, dots: module, quietZone: job.rules.qr.quietZoneModules)
-            return try PNGEncoder.encodeRGB(Self.compose(layers, width: width, height: height), width: width, height: height, dotsPerInch: job.dpi)
+            return png.encodeRGB(Self.compose(layers, width: width, height: height), width: width, height: height, dotsPerInch: job.dpi)
         case .png:
-            return try PNGEncoder.encode(try packedLabel(serial: serial, symbol: symbol, module: module, drawQR: true), dotsPerInch: job.dpi)
+            return png.encode(try packedLabel(serial: serial, symbol: symbol, module: module, drawQR: true), dotsPerInch: job.dpi)
         case .zpl:
             let packed = try packedLabel(serial: serial, symbol: symbol, module: module, drawQR: !job.nativeQR)
             // The printer draws the symbol without its quiet zone, which the template keeps white.
@@ -73,6 +76,8 @@ public final class LabelRenderer {
             return Array(ZPLEncoder.label(packed, nativeQR: native).utf8)
         case .svg:
             return Array(try svgLabel(serial: serial, symbol: symbol).utf8)
+        case .pdf:
+            return try pdfLabel(serial: serial, symbol: symbol)
         }
     }
 
@@ -153,7 +158,6 @@ public final class LabelRenderer {
         }
         layers = [(RGB(hex: colours["text"] ?? "") ?? .black, Bitmap(width: width, height: height))]
         let mark = try job.markPNG.map { bytes throws(LabelError) in try PNGDecoder.decodeGrey(Array(bytes)) }
-        var svg = SVGLabel(widthMM: job.size.widthMM, heightMM: job.size.heightMM, colours: colours)
         var texts = self.texts.makeIterator()
         for element in job.layout.elements {
             let x = Millimetres.dots(element.x, dpi: job.dpi), y = Millimetres.dots(element.y, dpi: job.dpi)
@@ -166,48 +170,100 @@ public final class LabelRenderer {
                 layers[layer].bitmap.fill(x: x, y: y + h - line, width: w, height: line)
                 layers[layer].bitmap.fill(x: x, y: y, width: line, height: h)
                 layers[layer].bitmap.fill(x: x + w - line, y: y, width: line, height: h)
-                svg.frame(element)
             case .rule:
                 layers[layer].bitmap.fill(x: x, y: y, width: w, height: max(1, h))
-                svg.rule(element)
             case .mark:
-                guard let mark, let markPNG = job.markPNG else { continue }
+                guard let mark else { continue }
                 // Scaled to fit its box, keeping its proportions, centred.
                 let scale = min(Double(w) / Double(mark.width), Double(h) / Double(mark.height))
                 let drawnWidth = Int(Double(mark.width) * scale), drawnHeight = Int(Double(mark.height) * scale)
                 layers[ink(element.colour ?? "primary")].bitmap.draw(mark, x: x + (w - drawnWidth) / 2, y: y + (h - drawnHeight) / 2,
                                                                       width: drawnWidth, height: drawnHeight)
-                svg.mark(element, png: Array(markPNG))
             case .text:
                 guard let placed = texts.next() else { continue }
                 if placed.isPerLabel { continue }
                 let (grey, left) = try typeset(placed, serial: nil)
                 layers[layer].bitmap.darken(with: grey, x: left, y: placed.y)
-                try svg.text(placed, text: placed.text(job.values, serial: nil), heightMM: svgHeight(placed, serial: nil))
             case .qr:
                 continue
             }
         }
         if !job.colour { packedTemplate = PackedBitmap(layers[0].bitmap) }
-        svgTemplate = svg.document
+        switch job.format {
+        case .svg:
+            var svg = SVGLabel(widthMM: job.size.widthMM, heightMM: job.size.heightMM, colours: colours)
+            try drawVectorTemplate(&svg)
+            svgTemplate = svg.document
+        case .pdf:
+            pdfTemplate = try PDFTemplate(job: job) { canvas throws(LabelError) in try drawVectorTemplate(&canvas) }
+        case .png, .zpl:
+            break
+        }
     }
 
     // MARK: Vector
 
-    private func svgHeight(_ placed: LabelText, serial: String?) throws(LabelError) -> Double {
+    /// Draws what is the same on every label: everything but the QR code and the lines holding the serial.
+    private func drawVectorTemplate(_ canvas: inout some VectorLabelCanvas) throws(LabelError) {
+        var texts = self.texts.makeIterator()
+        for element in job.layout.elements {
+            switch element.kind {
+            case .frame: canvas.frame(element)
+            case .rule: canvas.rule(element)
+            case .mark: if let png = job.markPNG { canvas.mark(element, png: Array(png)) }
+            case .text:
+                guard let placed = texts.next(), !placed.isPerLabel else { continue }
+                try canvas.text(placed, text: placed.text(job.values, serial: nil), heightMM: vectorHeight(placed, serial: nil))
+            case .qr: continue
+            }
+        }
+    }
+
+    /// Draws what changes from label to label: the lines holding the serial, and the QR code.
+    private func drawVectorPerLabel(_ canvas: inout some VectorLabelCanvas, serial: String, symbol: QRSymbol) throws(LabelError) {
+        for placed in texts where placed.isPerLabel {
+            try canvas.text(placed, text: placed.text(job.values, serial: serial), heightMM: vectorHeight(placed, serial: serial))
+        }
+        let module = try moduleSize(for: symbol)
+        let origin = qrOrigin(symbol, module)
+        canvas.qr(symbol, x: Millimetres.fromDots(origin.x, dpi: job.dpi), y: Millimetres.fromDots(origin.y, dpi: job.dpi),
+                  moduleMM: Millimetres.fromDots(module, dpi: job.dpi), quietZone: job.rules.qr.quietZoneModules)
+    }
+
+    /// A line's height as vectors: the raster's shrink-to-fit height in dots, in mm,
+    /// so that every format breaks a line at the same size.
+    private func vectorHeight(_ placed: LabelText, serial: String?) throws(LabelError) -> Double {
         Millimetres.fromDots(try placed.fittedHeight(of: placed.text(job.values, serial: serial), font: font), dpi: job.dpi)
     }
 
     private func svgLabel(serial: String, symbol: QRSymbol) throws(LabelError) -> String {
         var svg = SVGLabel(continuing: svgTemplate, colours: job.rules.colours)
-        for placed in texts where placed.isPerLabel {
-            try svg.text(placed, text: placed.text(job.values, serial: serial), heightMM: svgHeight(placed, serial: serial))
-        }
-        let module = try moduleSize(for: symbol)
-        let origin = qrOrigin(symbol, module)
-        svg.qr(symbol, x: Millimetres.fromDots(origin.x, dpi: job.dpi), y: Millimetres.fromDots(origin.y, dpi: job.dpi),
-               moduleMM: Millimetres.fromDots(module, dpi: job.dpi), quietZone: job.rules.qr.quietZoneModules)
+        try drawVectorPerLabel(&svg, serial: serial, symbol: symbol)
         return svg.finished
+    }
+
+    /// Draws the label for `serial` on the document's current page with its top-left
+    /// corner at (`x`, `y`) mm: the template recorded once, then the QR code and the
+    /// serial's lines.
+    /// - Throws: `LabelError` when the URI does not fit the QR box or the serial does not fit its text.
+    public func drawPDF(serial: String, uri: String, on document: PDFDocument, x: Double, y: Double) throws(LabelError) {
+        try drawPDF(serial: serial, symbol: QRSymbol(uri, level: job.rules.qr.minErrorCorrection), on: document, x: x, y: y)
+    }
+
+    private func drawPDF(serial: String, symbol: QRSymbol, on document: PDFDocument, x: Double, y: Double) throws(LabelError) {
+        guard let template = pdfTemplate else { throw .pdf("the job is not a PDF job") }
+        var canvas = template.paint(on: document, x: x, y: y)
+        defer { template.finishPainting(on: document) }
+        try drawVectorPerLabel(&canvas, serial: serial, symbol: symbol)
+    }
+
+    /// One label as a one-page PDF at true size.
+    private func pdfLabel(serial: String, symbol: QRSymbol) throws(LabelError) -> [UInt8] {
+        let document = try PDFDocument(fontPath: job.fontPath, title: serial, creationDate: job.createdAt ?? PDFDocument.fixedDate)
+        let (width, height) = job.sizeMM
+        document.beginPage(widthMM: width, heightMM: height)
+        try drawPDF(serial: serial, symbol: symbol, on: document, x: 0, y: 0)
+        return try document.finish()
     }
 
     // MARK: Colour

@@ -6,6 +6,11 @@ public enum Millimetres {
         Int((NSDecimalNumber(decimal: millimetres).doubleValue * Double(dpi) / 25.4).rounded())
     }
 
+    /// A length of the standard's (kept exact, as `Decimal`) for geometry in `Double`.
+    public static func value(_ millimetres: Decimal) -> Double {
+        NSDecimalNumber(decimal: millimetres).doubleValue
+    }
+
     public static func fromDots(_ dots: Int, dpi: Int) -> Double {
         Double(dots) * 25.4 / Double(dpi)
     }

@@ -59,14 +59,13 @@ struct SVGLabel {
 
     mutating func text(_ placed: LabelText, text: String, heightMM: Double) {
         let element = placed.element
-        let x = NSDecimalNumber(decimal: element.x).doubleValue, width = NSDecimalNumber(decimal: element.width).doubleValue
-        let top = NSDecimalNumber(decimal: element.y).doubleValue, boxHeight = NSDecimalNumber(decimal: element.height).doubleValue
+        let x = Millimetres.value(element.x), width = Millimetres.value(element.width)
         let (anchorX, anchor) = switch element.align ?? .left {
         case .left: (x, "start")
         case .centre: (x + width / 2, "middle")
         case .right: (x + width, "end")
         }
-        let baseline = top + (boxHeight - heightMM) / 2 + heightMM * 0.86
+        let baseline = placed.baselineMM(heightMM: heightMM)
         body += "<text x=\"\(Self.mm(anchorX))\" y=\"\(Self.mm(baseline))\" font-family=\"\(Self.fontFamily)\" "
             + "font-size=\"\(Self.mm(heightMM))\" text-anchor=\"\(anchor)\" fill=\"\(colour(element.colour))\">\(Self.escaped(text))</text>\n"
     }

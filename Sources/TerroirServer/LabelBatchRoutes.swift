@@ -71,7 +71,7 @@ extension ServerState {
         }
         let formatName = (body["format"] as? String) ?? "png"
         guard let format = LabelFormat(rawValue: formatName) else {
-            throw Problem(.unprocessableContent, "format.unknown", zh: "未知格式“\(formatName)”", en: "unknown format “\(formatName)”: png, svg or zpl")
+            throw Problem(.unprocessableContent, "format.unknown", zh: "未知格式“\(formatName)”", en: "unknown format “\(formatName)”: png, svg, zpl or pdf")
         }
         let issued = try IssueLabelBatch(store: store, assets: configuration.assetsPath, font: configuration.fontPath)
             .run(.init(product: reference, lot: lot, count: count, size: body["size"] as? String, dpi: body["dpi"] as? Int, format: format), as: actor)
@@ -79,13 +79,13 @@ extension ServerState {
         return try Self.json(BatchAnswer(issued.batch, key: issued.key, resolver: issued.resolver), status: .created)
     }
 
-    /// One label of a batch, drawn again: `file` is `SERIAL.png|svg|zpl`. Blocks: on `StoreThreads`.
+    /// One label of a batch, drawn again: `file` is `SERIAL.png|svg|zpl|pdf` (a PDF is the label alone, on a page its size). Blocks: on `StoreThreads`.
     private func label(_ file: String, batch id: Int64, actor: Actor) throws -> Response {
         let opened = try ReadLabelBatch(store: store).run(.init(batch: id), as: actor)
         let batch = opened.batch
         let parts = file.split(separator: ".", maxSplits: 1)
         guard parts.count == 2, let serial = Int64(parts[0]), let format = LabelFormat(rawValue: String(parts[1])) else {
-            throw Problem.badRequest("label.file", zh: "标签文件名应为 序号.png|svg|zpl", en: "a label file is SERIAL.png, .svg or .zpl")
+            throw Problem.badRequest("label.file", zh: "标签文件名应为 序号.png|svg|zpl|pdf", en: "a label file is SERIAL.png, .svg, .zpl or .pdf")
         }
         guard batch.serials.contains(serial) else {
             throw Problem.notFound("serial \(serial) is not in batch \(batch.id)", zh: "序号 \(serial) 不在批次 \(batch.id) 中")
@@ -100,6 +100,7 @@ extension ServerState {
             case .png: "image/png"
             case .svg: "image/svg+xml"
             case .zpl: "text/plain; charset=utf-8"
+            case .pdf: "application/pdf"
             }
             response = Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         } catch {

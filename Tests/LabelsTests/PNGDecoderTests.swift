@@ -9,9 +9,24 @@ struct PNGDecoderTests {
         var bitmap = Bitmap(width: 37, height: 11)
         bitmap.fill(x: 3, y: 2, width: 20, height: 5)
         for depth in [PNGEncoder.Depth.oneBit, .grey] {
-            let decoded = try PNGDecoder.decodeGrey(try PNGEncoder.encode(bitmap, depth: depth, dotsPerInch: 203))
+            let decoded = try PNGDecoder.decodeGrey(PNGEncoder().encode(bitmap, depth: depth, dotsPerInch: 203))
             #expect(decoded == bitmap)
         }
+    }
+
+    /// Every row differs from the one above, so the Up filter's subtraction (and its
+    /// wrap-around) is read back by libpng, an independent decoder, byte for byte.
+    @Test func noisyImagesReadBackInEveryDepth() throws {
+        var generator = SystemRandomNumberGenerator()
+        var bitmap = Bitmap(width: 203, height: 97)
+        for index in bitmap.pixels.indices { bitmap.pixels[index] = Bool.random(using: &generator) ? 0 : 255 }
+        let encoder = PNGEncoder(compressionLevel: 1)
+        #expect(try PNGDecoder.decodeGrey(encoder.encode(bitmap, depth: .oneBit, dotsPerInch: 300)) == bitmap)
+        for index in bitmap.pixels.indices { bitmap.pixels[index] = UInt8.random(in: 0...255, using: &generator) }
+        #expect(try PNGDecoder.decodeGrey(encoder.encode(bitmap, depth: .grey, dotsPerInch: 300)) == bitmap)
+        // Grey as RGB: three equal channels read back as that grey.
+        let rgb = bitmap.pixels.flatMap { [$0, $0, $0] }
+        #expect(try PNGDecoder.decodeGrey(encoder.encodeRGB(rgb, width: 203, height: 97, dotsPerInch: 300)) == bitmap)
     }
 
     @Test func aBrandMarkDrawsScaledIntoALabel() throws {

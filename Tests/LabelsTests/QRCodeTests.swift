@@ -27,7 +27,7 @@ struct QRCodeTests {
         let side = (symbol.width + 8) * dots
         var bitmap = Bitmap(width: side, height: side)
         bitmap.draw(symbol, x: 0, y: 0, dots: dots, quietZone: 4)
-        return (symbol, try PNGEncoder.encode(bitmap, dotsPerInch: 300), bitmap)
+        return (symbol, PNGEncoder().encode(bitmap, dotsPerInch: 300), bitmap)
     }
 
     @Test func aDigitalLinkURIScansBack() throws {

@@ -6,11 +6,14 @@ import Labels
 import Measures
 
 /// What a batch's folder holds beside its labels: `batch.json`, saying what the batch
-/// is, and `manifest.csv`, a line per label (serial, URI, file, SHA-256).
+/// is, and `manifest.csv`, a line per label (serial, URI, file, SHA-256). A PDF
+/// batch's labels are the pages or sheets of one document, `labels.pdf`.
 struct LabelBatchFolder {
     static let infoFileName = "batch.json"
     static let manifestFileName = "manifest.csv"
     static let manifestHeader = "serial,uri,file,sha256"
+    /// A PDF batch's one document, which every manifest line names.
+    static let documentFileName = "labels.pdf"
 
     /// `batch.json`.
     struct Info: Codable, Equatable {

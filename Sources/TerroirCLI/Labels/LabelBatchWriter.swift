@@ -31,6 +31,7 @@ struct LabelBatchWriter {
             try manager.removeItem(at: folder.url.appendingPathComponent(name))
         }
         try folder.writeInfo(LabelBatchFolder.Info(batch, job: job))
+        if job.format == .pdf { return try writeDocument(progress: progress) }
 
         let renderers = try (0..<workers).map { _ in try LabelRenderer(job: job) }
         let manifestPartial = folder.url.appendingPathComponent(LabelBatchFolder.manifestFileName + ".partial")
@@ -68,6 +69,46 @@ struct LabelBatchWriter {
             throw CLIError(zh: "无法写入 \(final.path)", en: "cannot write \(final.path)")
         }
         return (writer.written, writer.kept)
+    }
+
+    /// A PDF batch is one document, `labels.pdf`, written whole beside its name and then
+    /// renamed, and a manifest whose lines all name it. A document already there was
+    /// completed by an earlier run (rendering is deterministic) and is kept.
+    private func writeDocument(progress: ProgressBar) throws -> (written: Int, kept: Int) {
+        let document = folder.url.appendingPathComponent(LabelBatchFolder.documentFileName)
+        var uris: [(serial: Int64, uri: String)] = []
+        for serial in batch.serials {
+            uris.append((serial, try SerialSignature.signedURI(resolver: resolver, gtin: batch.gtin, lot: batch.lot, serial: String(serial), key: key)))
+        }
+        var written = 0
+        if access(document.path, F_OK) != 0 {
+            let partial = document.appendingPathExtension("partial")
+            let pages = try PDFLabelBatch(path: partial.path, renderer: LabelRenderer(job: job), title: "\(batch.gtin.digits) \(batch.lot)")
+            for (serial, uri) in uris {
+                try pages.add(serial: String(serial), uri: uri)
+                if pages.count % 64 == 0 { progress.advance(by: 64) }
+            }
+            try pages.finish()
+            progress.advance(by: pages.count % 64)
+            guard rename(partial.path, document.path) == 0 else {
+                throw CLIError(zh: "无法写入 \(document.path)", en: "cannot write \(document.path)")
+            }
+            written = uris.count
+        } else {
+            progress.advance(by: uris.count)
+        }
+        guard let bytes = FileManager.default.contents(atPath: document.path) else {
+            throw CLIError(zh: "无法读取 \(document.path)", en: "cannot read \(document.path)")
+        }
+        let sha256 = Digests.sha256Hex(bytes)
+        var manifest = LabelBatchFolder.manifestHeader + "\n"
+        for (serial, uri) in uris {
+            manifest += LabelBatchFolder.Entry(serial: serial, uri: uri, file: LabelBatchFolder.documentFileName, sha256: sha256).csvLine + "\n"
+        }
+        let final = folder.url.appendingPathComponent(LabelBatchFolder.manifestFileName)
+        try Self.write(Data(manifest.utf8), to: final.path + ".partial")
+        guard rename(final.path + ".partial", final.path) == 0 else { throw CLIError(zh: "无法写入 \(final.path)", en: "cannot write \(final.path)") }
+        return (written, uris.count - written)
     }
 
     /// Writes rendered labels and their manifest lines, in order, on its own thread.

@@ -41,13 +41,22 @@ struct LabelsVerifyCommand: ParsableCommand {
         }
         let format = LabelFormat(rawValue: info.format) ?? .png
         let width = Millimetres.dots(info.widthMM, dpi: info.dpi), height = Millimetres.dots(info.heightMM, dpi: info.dpi)
+        // A PDF batch's lines all name one document: it is read and checked once.
+        var checked: [String: String] = [:], missing: Set<String> = []
         for entry in entries {
             checkURI(entry, info: info, problem: problem)
-            guard let data = FileManager.default.contents(atPath: batch.url.appendingPathComponent(entry.file).path) else {
-                problem("\(entry.file): missing", "\(entry.file)：文件缺失")
+            if missing.contains(entry.file) { continue }
+            if let sha256 = checked[entry.file] {
+                if sha256 != entry.sha256 { problem("\(entry.file): SHA-256 differs from the manifest", "\(entry.file)：SHA-256 与清单不符") }
                 continue
             }
-            if Digests.sha256Hex(data) != entry.sha256 { problem("\(entry.file): SHA-256 differs from the manifest", "\(entry.file)：SHA-256 与清单不符") }
+            guard let data = FileManager.default.contents(atPath: batch.url.appendingPathComponent(entry.file).path) else {
+                problem("\(entry.file): missing", "\(entry.file)：文件缺失")
+                missing.insert(entry.file)
+                continue
+            }
+            checked[entry.file] = Digests.sha256Hex(data)
+            if checked[entry.file] != entry.sha256 { problem("\(entry.file): SHA-256 differs from the manifest", "\(entry.file)：SHA-256 与清单不符") }
             switch format {
             case .png:
                 guard let header = PNGHeader(data) else { problem("\(entry.file): not a PNG", "\(entry.file)：不是 PNG 文件"); continue }
@@ -63,6 +72,10 @@ struct LabelsVerifyCommand: ParsableCommand {
                 if !XMLParser(data: data).parse() { problem("\(entry.file): not well-formed XML", "\(entry.file)：不是格式正确的 XML") }
             case .zpl:
                 if let error = ZPLCheck.problem(String(decoding: data, as: UTF8.self)) { problem("\(entry.file): \(error)", "\(entry.file)：ZPL 错误：\(error)") }
+            case .pdf:
+                if !data.starts(with: Array("%PDF-".utf8)) || !String(decoding: data.suffix(16), as: UTF8.self).contains("%%EOF") {
+                    problem("\(entry.file): not a whole PDF (no %PDF- header or %%EOF end)", "\(entry.file)：不是完整的 PDF 文件")
+                }
             }
         }
         var decoded = 0

@@ -24,9 +24,11 @@ public struct IssueLabelBatch: Workflow {
         public var colour: Bool
         /// ZPL: the printer draws the QR code.
         public var nativeQR: Bool
+        /// PDF: the sheet to lay the labels out on (none: a label a page).
+        public var sheet: SheetRequest?
 
         public init(product: String, lot: String, count: Int, size: String? = nil, dpi: Int? = nil, format: LabelFormat = .png,
-                    colour: Bool = false, nativeQR: Bool = false) {
+                    colour: Bool = false, nativeQR: Bool = false, sheet: SheetRequest? = nil) {
             self.product = product
             self.lot = lot
             self.count = count
@@ -35,6 +37,7 @@ public struct IssueLabelBatch: Workflow {
             self.format = format
             self.colour = colour
             self.nativeQR = nativeQR
+            self.sheet = sheet
         }
     }
 
@@ -76,7 +79,7 @@ public struct IssueLabelBatch: Workflow {
             do throws(LabelError) {
                 (job, batch.jobJSON) = try LabelJobBuilder(standard: published.standard, assets: assets, font: font)
                     .prepare(product: stored.product, producer: producer, lot: request.lot, size: request.size, dpi: request.dpi,
-                             format: request.format, colour: request.colour, nativeQR: request.nativeQR)
+                             format: request.format, colour: request.colour, nativeQR: request.nativeQR, sheet: request.sheet)
             } catch {
                 throw WorkflowError(.invalid, error.code, error.message)
             }
