@@ -63,12 +63,15 @@ public struct IssuedSerial: Sendable, Equatable {
     public let key: [UInt8]
     /// Voided after it was issued (a jammed roll, a misprint): never genuine.
     public let voided: Bool
+    /// The commitment certificate the serial is a copy of, when it is one.
+    public let certificateID: Int64?
 
-    public init(batchID: Int64, lot: String, key: [UInt8], voided: Bool) {
+    public init(batchID: Int64, lot: String, key: [UInt8], voided: Bool, certificateID: Int64? = nil) {
         self.batchID = batchID
         self.lot = lot
         self.key = key
         self.voided = voided
+        self.certificateID = certificateID
     }
 }
 
@@ -87,7 +90,7 @@ extension CatalogStore {
     /// Issues a batch: checks that the product is certified and its producer active
     /// and authorised for its category, takes the next `count` serials of its GTIN and
     /// records the batch, in one transaction, audited.
-    public func issueLabelBatch(_ request: LabelBatchRequest, actor: String) throws -> LabelIssue {
+    public func issueLabelBatch(_ request: LabelBatchRequest, certificate: CertificateFields? = nil, actor: String) throws -> LabelIssue {
         try write { db in
             guard let row = try Self.eligibilityRow(db, productID: request.productID) else {
                 return .refused([StoreError.productNotFound(String(request.productID)).message])
@@ -111,6 +114,7 @@ extension CatalogStore {
                 "serials": "\(first)-\(first + Int64(request.count) - 1)", "size": request.size, "dpi": String(request.dpi),
                 "format": request.format,
             ], at: now)
+            if let certificate { try Self.insertCertificate(db, certificate, batchID: id, brand: brand, productID: request.productID, actor: actor, at: now) }
             guard let batch = try Self.batch(db, id: id) else { throw StoreError.database("the new batch \(id) vanished") }
             return .issued(batch, key: key.secret)
         }
@@ -201,13 +205,15 @@ extension CatalogStore {
         try read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT b.id, b.lot, b.first_serial, b.count, k.secret,
-                       EXISTS (SELECT 1 FROM label_void v WHERE v.batch_id = b.id AND ?2 BETWEEN v.first_serial AND v.last_serial) AS voided
+                       EXISTS (SELECT 1 FROM label_void v WHERE v.batch_id = b.id AND ?2 BETWEEN v.first_serial AND v.last_serial) AS voided,
+                       (SELECT c.id FROM certificate c WHERE c.batch_id = b.id) AS certificate_id
                 FROM label_batch b JOIN signing_key k ON k.id = b.key_id
                 WHERE b.gtin = ?1 AND b.first_serial <= ?2 ORDER BY b.first_serial DESC LIMIT 1
                 """), arguments: [gtin.digits, serial]) else { return nil }
             let first: Int64 = row["first_serial"], count: Int64 = row["count"]
             guard serial < first + count else { return nil }
-            return IssuedSerial(batchID: row["id"], lot: row["lot"], key: Array(row["secret"] as Data), voided: row["voided"])
+            return IssuedSerial(batchID: row["id"], lot: row["lot"], key: Array(row["secret"] as Data), voided: row["voided"],
+                                certificateID: row["certificate_id"])
         }
     }
 

@@ -48,7 +48,7 @@ public protocol CatalogStoring: AnyObject, Sendable {
 
     // Labels and scans
     func labelRefusals(for request: LabelBatchRequest) throws -> [LocalizedText]
-    func issueLabelBatch(_ request: LabelBatchRequest, actor: String) throws -> LabelIssue
+    func issueLabelBatch(_ request: LabelBatchRequest, certificate: CertificateFields?, actor: String) throws -> LabelIssue
     func labelBatch(id: Int64) throws -> (batch: LabelBatch, key: [UInt8])?
     func labelBatches() throws -> [LabelBatch]
     func completeLabelBatch(id: Int64) throws
@@ -61,6 +61,11 @@ public protocol CatalogStoring: AnyObject, Sendable {
     func handOffLabelBatch(id: Int64, manifestSHA256: String, actor: String) throws -> (handOff: LabelHandOff, new: Bool)
     func unlockLabelBatch(id: Int64, reason: String, actor: String) throws -> LabelHandOff?
     func labelHandOff(batchID: Int64) throws -> LabelHandOff?
+
+    // Certificates
+    func certificates(brand: String?) throws -> [CertificateRecord]
+    func certificate(id: Int64) throws -> CertificateRecord?
+    func deleteCertificate(id: Int64, actor: String, today: CalendarDay) throws
     func scanCount(gtin: String, lot: String, serial: String) throws -> Int
     func addScans(_ scans: [(gtin: String, lot: String, serial: String, count: Int)]) throws
 

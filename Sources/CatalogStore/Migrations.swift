@@ -306,6 +306,33 @@ enum Migrations {
                 CREATE UNIQUE INDEX label_hand_off_locked ON label_hand_off(batch_id) WHERE unlocked_at IS NULL;
                 """)
         }
+        migrator.registerMigration("v11: commitment certificates") { db in
+            // A certificate as printed; its copies are the serials of its label batch,
+            // voided through label_void like any label's.
+            try db.execute(sql: """
+                CREATE TABLE certificate (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    batch_id INTEGER NOT NULL UNIQUE REFERENCES label_batch(id),
+                    brand_id TEXT NOT NULL,
+                    product_id INTEGER NOT NULL REFERENCES product(id),
+                    commitment TEXT NOT NULL,
+                    basis TEXT NOT NULL,
+                    report_number TEXT,
+                    quantity_entered TEXT NOT NULL,
+                    quantity TEXT NOT NULL,
+                    product_name_zh TEXT NOT NULL,
+                    product_name_en TEXT NOT NULL,
+                    origin_zh TEXT NOT NULL,
+                    origin_en TEXT NOT NULL,
+                    issuer_name_zh TEXT NOT NULL,
+                    issuer_name_en TEXT NOT NULL,
+                    issuer_uscc TEXT NOT NULL,
+                    contact TEXT NOT NULL,
+                    issued_on TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX certificate_brand ON certificate(brand_id, issued_on);
+                """)
+        }
         return migrator
     }
 }

@@ -16,6 +16,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case serialsOutsideBatch(batch: Int64, serials: String, held: String)
     /// A batch whose code package was handed off (at `at`), locked until an officer unlocks it.
     case labelBatchHandedOff(batch: Int64, at: String)
+    case certificateNotFound(Int64)
+    /// A certificate still inside the two years its record must be kept.
+    case certificateRetained(id: Int64, until: String)
 
     /// The stable machine code.
     public var code: String {
@@ -31,6 +34,8 @@ public enum StoreError: Error, Equatable, Sendable {
         case .labelBatchNotFound: "labels.batch_not_found"
         case .serialsOutsideBatch: "labels.serials_outside_batch"
         case .labelBatchHandedOff: "labels.handed_off"
+        case .certificateNotFound: "certificate.not_found"
+        case .certificateRetained: "certificate.retained"
         }
     }
 
@@ -63,6 +68,11 @@ public enum StoreError: Error, Equatable, Sendable {
         case .labelBatchHandedOff(let batch, let at):
             LocalizedText(zh: "批次 \(batch) 的码包已于 \(at) 交付印刷，已锁定；须由品牌管理员解锁：terroir labels unlock \(batch) --reason …",
                           en: "batch \(batch)'s code package was handed off for printing at \(at) and is locked; an officer unlocks it: terroir labels unlock \(batch) --reason …")
+        case .certificateNotFound(let id):
+            LocalizedText(zh: "没有合格证 \(id)", en: "no certificate \(id)")
+        case .certificateRetained(let id, let until):
+            LocalizedText(zh: "合格证 \(id) 的记录须保存至少两年，\(until) 之前不能删除；如内容有误请作废：terroir certificates void \(id) --reason …",
+                          en: "certificate \(id)'s record must be kept at least two years and cannot be deleted before \(until); void it if it is wrong: terroir certificates void \(id) --reason …")
         }
     }
 }

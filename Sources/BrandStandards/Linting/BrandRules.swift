@@ -15,6 +15,29 @@ struct BrandRules {
         checkVillages()
         checkCategories()
         checkLabels()
+        checkCertificates()
+    }
+
+    // MARK: Certificates
+
+    private func checkCertificates() {
+        guard let rules = standard.certificates else { return }
+        let known = Set(standard.categories.map(\.id))
+        for (index, category) in rules.categories.enumerated() where !known.contains(category) {
+            report(.categoryUnknown, "/certificates/categories/\(index)",
+                   zh: "合格证品类“\(category)”不是本品牌的品类（品类：\(standard.categories.map(\.id).joined(separator: ", "))）",
+                   en: "certificate category “\(category)” is not one of the brand's (categories: \(standard.categories.map(\.id).joined(separator: ", ")))")
+        }
+        reportDuplicates(rules.categories, in: "/certificates/categories", idKey: "", what: LocalizedText(zh: "合格证品类", en: "certificate category"))
+        let lists: [(String, Int, LocalizedText)] = [
+            ("categories", rules.categories.count, LocalizedText(zh: "品类", en: "category")),
+            ("commitments", rules.commitments.count, LocalizedText(zh: "承诺内容", en: "commitment")),
+            ("bases", rules.bases.count, LocalizedText(zh: "承诺依据", en: "basis")),
+        ]
+        for (key, count, what) in lists where count == 0 {
+            report(.valueInvalid, "/certificates/\(key)", zh: "certificates.\(key) 至少要列出一项\(what.zh)",
+                   en: "certificates.\(key) must list at least one \(what.en)")
+        }
     }
 
     private func report(_ rule: LintRule, _ pointer: String, zh: String, en: String, severity: Diagnostic.Severity = .error) {

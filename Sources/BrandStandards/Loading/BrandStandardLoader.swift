@@ -12,7 +12,7 @@ struct BrandStandardLoader {
         let value = YAMLValue(node: root, pointer: "", collector: collector)
         guard let brand = value.mapping(allowed: [
             "id", "model", "name", "owner", "version", "status", "effective", "region", "jin_region",
-            "resolver", "series", "villages", "categories", "labels",
+            "resolver", "series", "villages", "categories", "labels", "certificates",
         ]) else { return nil }
 
         let region = brand.required("region").flatMap(region)
@@ -32,7 +32,17 @@ struct BrandStandardLoader {
             series: brand["series"].flatMap(series),
             villages: brand["villages"]?.list(village) ?? [],
             categories: brand.required("categories")?.list { category($0, jinRegion: jinRegion) } ?? [],
-            labels: brand.required("labels").flatMap(labelRules) ?? LabelRules.empty
+            labels: brand.required("labels").flatMap(labelRules) ?? LabelRules.empty,
+            certificates: brand["certificates"].flatMap(certificateRules)
+        )
+    }
+
+    private func certificateRules(_ value: YAMLValue) -> CertificateRules? {
+        guard let rules = value.mapping(allowed: ["categories", "commitments", "bases"]) else { return nil }
+        return CertificateRules(
+            categories: rules.required("categories")?.list { $0.identifier() } ?? [],
+            commitments: rules["commitments"]?.list { $0.choice(CertificateCommitment.self) } ?? CertificateCommitment.allCases,
+            bases: rules["bases"]?.list { $0.choice(CertificateBasis.self) } ?? CertificateBasis.allCases
         )
     }
 

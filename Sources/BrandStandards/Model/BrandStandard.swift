@@ -32,6 +32,8 @@ public struct BrandStandard: Equatable, Sendable, Codable {
     public var categories: [ProductCategory]
     /// What labels must carry and how they are printed.
     public var labels: LabelRules
+    /// Commitment certificates, for brands whose categories are sold with them.
+    public var certificates: CertificateRules?
 
     /// The category with this id.
     public func category(_ id: String) -> ProductCategory? {
@@ -40,7 +42,12 @@ public struct BrandStandard: Equatable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, model, name, owner, version, status, effective, region, jinRegion = "jin_region"
-        case resolver, series, villages, categories, labels
+        case resolver, series, villages, categories, labels, certificates
+    }
+
+    /// Whether products of `category` are sold with a commitment certificate.
+    public func needsCertificate(_ category: String) -> Bool {
+        certificates?.categories.contains(category) ?? false
     }
 }
 

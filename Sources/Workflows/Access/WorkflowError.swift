@@ -63,9 +63,9 @@ public struct WorkflowError: Error, Sendable, Equatable {
         let kind: Kind = switch error {
         case .cannotOpen, .database: .failure
         case .brandNotPublished: .invalid
-        case .producerNotFound, .productNotFound, .labelBatchNotFound: .notFound
+        case .producerNotFound, .productNotFound, .labelBatchNotFound, .certificateNotFound: .notFound
         case .serialsOutsideBatch: .invalid
-        case .usccTaken, .productHasLabels, .invalidTransition, .labelBatchHandedOff: .conflict
+        case .usccTaken, .productHasLabels, .invalidTransition, .labelBatchHandedOff, .certificateRetained: .conflict
         }
         self.init(kind, error.code, error.message)
     }

@@ -85,7 +85,7 @@ public struct IssueLabelBatch: Workflow {
             }
             batch.size = job.size.id
             batch.dpi = job.dpi
-            switch try store.issueLabelBatch(batch, actor: actor.name) {
+            switch try store.issueLabelBatch(batch, certificate: nil, actor: actor.name) {
             case .refused(let reasons):
                 try Self.refuse(reasons)
                 throw WorkflowError(.conflict, "labels.refused", zh: "标签发放被拒绝", en: "labels refused")
