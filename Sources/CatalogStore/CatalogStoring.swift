@@ -65,6 +65,7 @@ public protocol CatalogStoring: AnyObject, Sendable {
     // Certificates
     func certificates(brand: String?) throws -> [CertificateRecord]
     func certificate(id: Int64) throws -> CertificateRecord?
+    func certificate(batchID: Int64) throws -> CertificateRecord?
     func deleteCertificate(id: Int64, actor: String, today: CalendarDay) throws
     func scanCount(gtin: String, lot: String, serial: String) throws -> Int
     func addScans(_ scans: [(gtin: String, lot: String, serial: String, count: Int)]) throws

@@ -54,7 +54,7 @@ public enum LabelFields {
 
     /// Where the product comes from, in words: its village when the brand names one
     /// for its code, else the brand's region, else the code itself.
-    static func origin(of product: Product, in standard: BrandStandard) -> LocalizedText? {
+    public static func origin(of product: Product, in standard: BrandStandard) -> LocalizedText? {
         guard let code = product.origin else { return standard.region.name }
         if let village = standard.villages.first(where: { $0.code == code }) { return village.name }
         return standard.region.name ?? LocalizedText(zh: code.digits, en: code.digits)

@@ -28,6 +28,7 @@ final class CatalogCache: @unchecked Sendable {
     private var serials = Memo<IssuedSerial?>(limit: 4096)
     private var signatures = Memo<Bool>(limit: 16_384)
     private var published = Memo<Bool>(limit: 1024)
+    private var certificates = Memo<CertificateRecord?>(limit: 1024)
     /// Values being built, so that requests asking for the same one at once (32
     /// platforms after a write moved the version) wait for one build, not make 32.
     private var building: [Flight: Any] = [:]
@@ -95,6 +96,7 @@ final class CatalogCache: @unchecked Sendable {
             serials.values = [:]
             signatures.values = [:]
             published.values = [:]
+            certificates.values = [:]
             building = [:]
         }
         checkedAt = now
@@ -215,6 +217,13 @@ final class CatalogCache: @unchecked Sendable {
             return signed
         }()
         return signed ? issued : nil
+    }
+
+    /// A commitment certificate, as a scan of one of its copies shows it (voided or not):
+    /// voiding moves the version.
+    func certificate(id: Int64) async throws -> CertificateRecord? {
+        let store = self.store
+        return try await remember(\.certificates, String(id)) { _ in try store.certificate(id: id) }
     }
 
     /// The batch that issued a serial of a GTIN, its lot and signing key (`nil` when

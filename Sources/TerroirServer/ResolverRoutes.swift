@@ -23,8 +23,11 @@ extension ServerState {
             guard let product = try await cache.product(gtin: uri.gtin) else {
                 throw Problem.notFound("no product has the GTIN \(uri.gtin.digits)", zh: "没有 GTIN 为 \(uri.gtin.digits) 的产品")
             }
-            let (verdict, scans) = try await verdict(for: uri)
-            return resolverAnswer(uri: uri, product: product, verdict: verdict, scans: scans, accept: request.headers[.accept]).response
+            let (verdict, scans, certificateID) = try await verdict(for: uri)
+            var certificate: CertificateRecord?
+            if let certificateID { certificate = try await cache.certificate(id: certificateID) }
+            return resolverAnswer(uri: uri, product: product, verdict: verdict, scans: scans, certificate: certificate,
+                                  accept: request.headers[.accept]).response
         }
     }
 
@@ -38,7 +41,7 @@ extension ServerState {
               let remembered = cache.productInMemory(gtin: uri.gtin), let product = remembered,
               let (verdict, scans) = verdictInMemory(for: uri) else { return nil }
         metrics.answeredFromMemory()
-        return resolverAnswer(uri: uri, product: product, verdict: verdict, scans: scans, accept: accept)
+        return resolverAnswer(uri: uri, product: product, verdict: verdict, scans: scans, certificate: nil, accept: accept)
     }
 
     /// The URI a resolver path names. A path without a GTIN is not a resolver's.
@@ -57,32 +60,34 @@ extension ServerState {
     /// for people, schema.org JSON-LD, an RFC 9264 link set, or JSON); counts the
     /// scan's verdict.
     private func resolverAnswer(uri: DigitalLinkURI, product: (stored: StoredProduct, entry: CatalogEntry, json: String),
-                                verdict: ScanVerdict, scans: Int, accept: String?) -> ResolverAnswer {
+                                verdict: ScanVerdict, scans: Int, certificate: CertificateRecord?, accept: String?) -> ResolverAnswer {
         metrics.scanned(verdict: verdict)
         let accept = AcceptHeader(accept)
         let (type, body): (String, String) =
             if accept.names("text/html") {
-                ("text/html; charset=utf-8", ResolverPage(entry: product.entry, stored: product.stored, verdict: verdict, scans: scans, uri: uri).html)
+                ("text/html; charset=utf-8", ResolverPage(entry: product.entry, stored: product.stored, verdict: verdict, scans: scans, uri: uri,
+                                                          certificate: certificate).html)
             } else if accept.names("application/ld+json") {
                 ("application/ld+json", Self.jsonLD(entry: product.entry, verdict: verdict))
             } else if accept.names("application/linkset+json") {
                 ("application/linkset+json", Self.linkset(uri: uri, stored: product.stored))
             } else {
-                ("application/json", Self.answer(verdict: verdict, scans: scans, productJSON: product.json))
+                ("application/json", Self.answer(verdict: verdict, scans: scans, productJSON: product.json, certificate: certificate))
             }
         return ResolverAnswer(contentType: type, body: ByteBuffer(string: body))
     }
 
     /// Whether the serial was issued for this GTIN and lot with this signature, and how
     /// often it has been scanned (counted only for issued serials, voided ones too).
-    private func verdict(for uri: DigitalLinkURI) async throws -> (ScanVerdict, Int) {
-        guard let serialText = uri.serial else { return (.notSerialised, 0) }
+    /// The certificate's id too, when the serial is a copy of one.
+    private func verdict(for uri: DigitalLinkURI) async throws -> (ScanVerdict, Int, Int64?) {
+        guard let serialText = uri.serial else { return (.notSerialised, 0, nil) }
         guard let signature = uri.signature,
               let issued = try await cache.signedSerial(gtin: uri.gtin, lot: uri.lot, serial: serialText, signature: signature) else {
-            return (.notIssued, 0)
+            return (.notIssued, 0, nil)
         }
         let scans = try await self.scans.record(gtin: uri.gtin.digits, lot: issued.lot, serial: serialText)
-        return (ScanVerdict(issued: issued, scans: scans), scans)
+        return (ScanVerdict(issued: issued, scans: scans), scans, issued.certificateID)
     }
 
     /// `verdict(for:)` from memory; `nil` (and no scan counted) when it needs the store.
@@ -91,6 +96,8 @@ extension ServerState {
         guard let signature = uri.signature else { return (.notIssued, 0) }
         guard let signed = cache.signedSerialInMemory(gtin: uri.gtin, lot: uri.lot, serial: serialText, signature: signature) else { return nil }
         guard let issued = signed else { return (.notIssued, 0) }
+        // A certificate's copy shows the certificate, which the route reads.
+        guard issued.certificateID == nil else { return nil }
         guard let scans = self.scans.recordIfRemembered(gtin: uri.gtin.digits, lot: issued.lot, serial: serialText) else { return nil }
         return (ScanVerdict(issued: issued, scans: scans), scans)
     }
@@ -98,7 +105,7 @@ extension ServerState {
     /// The JSON answer: the verdict, and the product's canonical JSON, which the export
     /// writer made once and the cache keeps (not encoded again on every scan), through
     /// that writer.
-    static func answer(verdict: ScanVerdict, scans: Int, productJSON: String) -> String {
+    static func answer(verdict: ScanVerdict, scans: Int, productJSON: String, certificate: CertificateRecord? = nil) -> String {
         var json = JSONBuilder(capacity: 256 + productJSON.utf8.count)
         json.beginObject()
         json.string("verdict", verdict.rawValue)
@@ -108,8 +115,16 @@ extension ServerState {
         json.endObject()
         json.raw("scans", String(scans))
         json.raw("product", productJSON)
+        if let certificate { json.raw("certificate", Self.certificateJSON(certificate)) }
         json.endObject()
         return json.text
+    }
+
+    /// A certificate as the resolver shows it: what it says, not who issued it in the store.
+    static func certificateJSON(_ record: CertificateRecord) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(PublicCertificate(record))) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     static func jsonLD(entry: CatalogEntry, verdict: ScanVerdict) -> String {
@@ -127,6 +142,21 @@ extension ServerState {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Plain strings: encoding cannot fail.
         return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+/// A certificate as anyone who scans a copy may read it.
+struct PublicCertificate: Encodable {
+    let id: Int64
+    let certificate: CertificateFields
+    let copies: Int
+    let voided: Bool
+
+    init(_ record: CertificateRecord) {
+        id = record.id
+        certificate = record.fields
+        copies = record.copies
+        voided = record.voided
     }
 }
 

@@ -106,6 +106,12 @@ public struct LabelSize: Equatable, Sendable, Codable {
     public var widthMM: Decimal
     public var heightMM: Decimal
 
+    public init(id: String, widthMM: Decimal, heightMM: Decimal) {
+        self.id = id
+        self.widthMM = widthMM
+        self.heightMM = heightMM
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, widthMM = "width_mm", heightMM = "height_mm"
     }

@@ -25,6 +25,10 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case readLedger = "ledger.read"
     case handOffLabels = "labels.hand_off"
     case unlockLabels = "labels.unlock"
+    case issueCertificates = "certificates.issue"
+    case readCertificates = "certificates.read"
+    case voidCertificates = "certificates.void"
+    case deleteCertificates = "certificates.delete"
     case readCatalog = "catalog.read"
     case exportCatalog = "catalog.export"
     case followFeed = "catalog.changes"
@@ -35,11 +39,12 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         switch self {
         case .readBrands: [.officer, .producer, .station, .platform, .operator]
         case .publishStandard, .registerProducer, .updateProducer, .suspendProducer, .revokeProducer, .reinstateProducer,
-             .certifyProducts, .revalidateProducts, .readLedger, .unlockLabels:
+             .certifyProducts, .revalidateProducts, .readLedger, .unlockLabels, .deleteCertificates:
             [.officer, .operator]
-        case .readProducer, .validateProduct, .readProduct, .deleteProduct, .withdrawProducts, .readLabelBatch, .voidLabels:
+        case .readProducer, .validateProduct, .readProduct, .deleteProduct, .withdrawProducts, .readLabelBatch, .voidLabels,
+             .readCertificates, .voidCertificates:
             [.officer, .producer, .station, .operator]
-        case .saveProducts, .issueLabelBatch, .resumeLabelBatch, .handOffLabels: [.producer, .station, .operator]
+        case .saveProducts, .issueLabelBatch, .resumeLabelBatch, .handOffLabels, .issueCertificates: [.producer, .station, .operator]
         case .readCatalog, .exportCatalog, .followFeed: [.officer, .platform, .operator]
         case .manageKeys: [.operator]
         }
