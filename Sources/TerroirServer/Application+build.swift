@@ -62,6 +62,7 @@ func buildRouter(state: ServerState) -> Router<TerroirRequestContext> {
     state.addProductRoutes(to: router)
     state.addProductImportRoutes(to: router)
     state.addLabelBatchRoutes(to: router)
+    state.addCertificateRoutes(to: router)
     state.addCatalogRoutes(to: router)
     state.addResolverRoutes(to: router)
     return router

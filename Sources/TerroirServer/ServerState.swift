@@ -68,6 +68,9 @@ struct ServerState: Sendable {
             let type = Self.typeName(expected)
             throw Problem(.unprocessableContent, "field.type", zh: "字段“\(field)”的类型不对（应为\(type.zh)）",
                           en: "the field “\(field)” has the wrong type (expected \(type.en))")
+        } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {
+            let field = Self.fieldPath(context.codingPath)
+            throw Problem(.unprocessableContent, "field.invalid", zh: "字段“\(field)”的值不是允许的值", en: "the field “\(field)” does not hold an allowed value")
         } catch {
             throw Problem.badRequest("body.json", zh: "请求体应为 JSON 对象", en: "the request body must be a JSON object")
         }

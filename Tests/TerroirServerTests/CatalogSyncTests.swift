@@ -19,7 +19,7 @@ struct CatalogSyncTests {
             let first = try await client.documented(uri: "/v1/catalog/products?limit=10", method: .get, headers: ServerFixture.headers(platform))
             #expect(first.status == .ok)
             let items = first.json["items"] as? [[String: Any]] ?? []
-            #expect(items.map { $0["id"] as? Int } == [Int(fixture.certifiedID)])
+            #expect(items.map { $0["id"] as? Int } == [Int(fixture.certifiedID), Int(fixture.crabID)])
             let tag = try #require(first.headers[.eTag])
             #expect(tag.hasPrefix("\"") && !tag.hasPrefix("W/"))
 
@@ -37,8 +37,10 @@ struct CatalogSyncTests {
             let feed = try await client.documented(uri: "/v1/catalog/changes?after=0", method: .get,
                                                 headers: ServerFixture.headers(platform, [.ifNoneMatch: feedTag]))
             #expect(feed.status == .ok)
-            let last = feed.text.split(separator: "\n").last.map(String.init) ?? ""
-            #expect(last.contains("\"op\":\"tombstone\"") && last.contains("\"id\":\(fixture.certifiedID)"))
+            // The farm's two certified products leave the catalog, each with its tombstone.
+            let tombstones = feed.text.split(separator: "\n").suffix(2).map(String.init)
+            #expect(tombstones.allSatisfy { $0.contains("\"op\":\"tombstone\"") }, "\(tombstones)")
+            #expect(tombstones.contains { $0.contains("\"id\":\(fixture.certifiedID)") } && tombstones.contains { $0.contains("\"id\":\(fixture.crabID)") })
         }
     }
 

@@ -17,6 +17,8 @@ struct ServerFixture: Sendable {
     let tokens: [String: String]
     let certifiedID: Int64
     let millProductID: Int64
+    /// A certified hairy crab of the farm, with a GTIN: it takes commitment certificates.
+    let crabID: Int64
 
     var store: CatalogStore { fixture.store }
 
@@ -25,11 +27,12 @@ struct ServerFixture: Sendable {
         var certified = StoreFixture.rice("RICE-A"), other = StoreFixture.rice("RICE-M", producer: "mill")
         certified.fields["gtin"] = "6901234567014"
         other.fields["gtin"] = "6901234567021"
-        try fixture.importAll([certified, other])
+        try fixture.importAll([certified, other, StoreFixture.crab("CRAB-A", gtin: "6901234567052")])
         let products = try fixture.store.products()
         certifiedID = products.first { $0.product.sku == "RICE-A" }!.id
         millProductID = products.first { $0.product.sku == "RICE-M" }!.id
-        _ = try fixture.store.certify(ids: [certifiedID], actor: "officer")
+        crabID = products.first { $0.product.sku == "CRAB-A" }!.id
+        _ = try fixture.store.certify(ids: [certifiedID, crabID], actor: "officer")
         // The other officer's brand is published too, with no products: its catalog is empty, not unknown.
         _ = try fixture.store.publish(StoreFixture.standard("yantai-apple"), actor: "test")
         var tokens: [String: String] = [:]

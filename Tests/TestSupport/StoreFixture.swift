@@ -60,6 +60,13 @@ public struct StoreFixture: Sendable {
         )
     }
 
+    /// A hairy crab of the farm: a category the Sihong standard sells with commitment certificates.
+    public static func crab(_ sku: String, gtin: String? = nil) -> ProductInput {
+        var fields = ["sku": sku, "category": "hairy-crab", "name_zh": "大闸蟹 \(sku)", "origin": "321324101", "producer": "farm"]
+        fields["gtin"] = gtin
+        return ProductInput(fields: fields, attributes: ["grade": "special", "sex": "male", "weight": "4.2两", "pieces": "8只", "water_body": "hongze-lake"])
+    }
+
     /// Imports inputs all or nothing, as the CLI does; returns whether it committed.
     @discardableResult
     public func importAll(_ inputs: [ProductInput]) throws -> (writer: any ProductWriting, committed: Bool) {

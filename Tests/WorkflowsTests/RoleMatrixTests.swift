@@ -1,4 +1,5 @@
 import CatalogExport
+import BrandStandards
 import CatalogStore
 import Foundation
 import Measures
@@ -34,6 +35,10 @@ struct RoleMatrixTests {
         .readLedger: [.officer, .operator],
         .handOffLabels: [.producer, .station, .operator],
         .unlockLabels: [.officer, .operator],
+        .issueCertificates: [.producer, .station, .operator],
+        .readCertificates: [.officer, .producer, .station, .operator],
+        .voidCertificates: [.officer, .producer, .station, .operator],
+        .deleteCertificates: [.officer, .operator],
         .readCatalog: [.officer, .platform, .operator],
         .exportCatalog: [.officer, .platform, .operator],
         .followFeed: [.officer, .platform, .operator],
@@ -66,19 +71,22 @@ struct RoleMatrixTests {
         let fixture = try StoreFixture()
         var rice = StoreFixture.rice("RICE-A")
         rice.fields["gtin"] = "6901234567014"
-        try fixture.importAll([rice, StoreFixture.rice("RICE-B")])
+        try fixture.importAll([rice, StoreFixture.rice("RICE-B"), StoreFixture.crab("CRAB-A", gtin: "6901234567052")])
         let id = try fixture.store.products().first { $0.product.sku == "RICE-A" }!.id
-        _ = try fixture.store.certify(ids: [id], actor: "test")
+        let crab = try fixture.store.products().first { $0.product.sku == "CRAB-A" }!.id
+        _ = try fixture.store.certify(ids: [id, crab], actor: "test")
         return (fixture, id)
     }
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "void-batch", "hand-off-batch", "unlock-batch", "ledger", "issue-labels"])
+    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "void-batch", "hand-off-batch", "unlock-batch", "ledger", "issue-labels",
+                            "issue-certificate", "read-certificate", "void-certificate"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
         case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "ledger", "unlock-batch": ["officer", "operator"]
-        case "withdraw", "delete", "validate", "read-batch", "void-batch": ["officer", "producer", "station", "operator"]
+        case "withdraw", "delete", "validate", "read-batch", "void-batch", "read-certificate", "void-certificate":
+            ["officer", "producer", "station", "operator"]
         case "export", "feed": ["officer", "platform", "operator"]
         default: ["producer", "station", "operator"]
         }
@@ -92,6 +100,13 @@ struct RoleMatrixTests {
             let batch = workflow.hasSuffix("-batch")
                 ? try IssueLabelBatch(store: fixture.store, assets: StoreFixture.repository.appendingPathComponent("Assets").path)
                     .run(.init(product: String(certified), lot: "L1", count: 2), as: .localOperator(name: "setup")).batch.id
+                : nil
+            let crab = try fixture.store.products().first { $0.product.sku == "CRAB-A" }!.id
+            let assets = StoreFixture.repository.appendingPathComponent("Assets").path
+            let certificate = workflow.hasSuffix("-certificate") && workflow != "issue-certificate"
+                ? try IssueCertificate(store: fixture.store, assets: assets)
+                    .run(.init(product: String(crab), quantity: "500kg", basis: .qualityControl, contact: "0527-1234"), as: .localOperator(name: "setup"))
+                    .certificate.id
                 : nil
             if let batch, workflow == "hand-off-batch" { try fixture.store.completeLabelBatch(id: batch) }
             if let batch, workflow == "unlock-batch" { _ = try fixture.store.handOffLabelBatch(id: batch, manifestSHA256: "aa", actor: "setup") }
@@ -154,6 +169,13 @@ struct RoleMatrixTests {
                 case "void-batch":
                     let voided = try VoidLabels(store: fixture.store).run(.init(batch: batch ?? 0, serials: "1-2", reason: "jammed roll"), as: actor)
                     #expect(voided.voided == 2)
+                case "issue-certificate":
+                    _ = try IssueCertificate(store: fixture.store, assets: assets)
+                        .run(.init(product: String(crab), quantity: "1000斤", basis: .selfTest, report: "JC-1", contact: "0527-1234"), as: actor)
+                case "read-certificate":
+                    #expect(try ReadCertificates(store: fixture.store).run(.init(id: certificate ?? 0), as: actor).count == 1)
+                case "void-certificate":
+                    #expect(try VoidCertificate(store: fixture.store).run(.init(id: certificate ?? 0, reason: "wrong weight"), as: actor).voided == 1)
                 case "delete":
                     _ = try DeleteProduct(store: fixture.store).run(.init(id: compliant), as: actor)
                 case "withdraw":

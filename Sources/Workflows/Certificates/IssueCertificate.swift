@@ -35,6 +35,25 @@ public struct IssueCertificate: Workflow {
             case product, quantity, commitment, basis, report, contact, lot, count, dpi, format
         }
 
+        /// `product` may be given as a number (its id) or as text.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let id = try? container.decode(Int64.self, forKey: .product) {
+                product = String(id)
+            } else {
+                product = try container.decode(String.self, forKey: .product)
+            }
+            quantity = try container.decode(String.self, forKey: .quantity)
+            commitment = try container.decodeIfPresent(CertificateCommitment.self, forKey: .commitment) ?? .producer
+            basis = try container.decode(CertificateBasis.self, forKey: .basis)
+            report = try container.decodeIfPresent(String.self, forKey: .report)
+            contact = try container.decode(String.self, forKey: .contact)
+            lot = try container.decodeIfPresent(String.self, forKey: .lot)
+            count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 1
+            dpi = try container.decodeIfPresent(Int.self, forKey: .dpi)
+            format = try container.decodeIfPresent(LabelFormat.self, forKey: .format) ?? .png
+        }
+
         public init(product: String, quantity: String, commitment: CertificateCommitment = .producer, basis: CertificateBasis,
                     report: String? = nil, contact: String, lot: String? = nil, count: Int = 1, dpi: Int? = nil, format: LabelFormat = .png) {
             self.product = product
