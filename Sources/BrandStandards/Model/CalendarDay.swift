@@ -18,9 +18,9 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         self.day = day
     }
 
-    /// Today in UTC.
-    public static func today() -> CalendarDay {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+    /// Today in UTC, or in `zone`.
+    public static func today(in zone: TimeZone = TimeZone(identifier: "UTC")!) -> CalendarDay {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: zone, from: Date())
         return CalendarDay(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
     }
 

@@ -109,7 +109,9 @@ public struct IssueCertificate: Workflow {
             ? Self.field(request.report ?? "", name: "report", what: LocalizedText(zh: "检测报告编号", en: "the test report's number"))
             : nil
         let quantity = try Self.quantity(request.quantity, standard: standard)
-        let today = CalendarDay.today()
+        // The date of issue is the day where the certificate is handed over: the
+        // machine's own time zone (China Standard Time at a co-op), not UTC.
+        let today = CalendarDay.today(in: .current)
         let lot = request.lot ?? today.description.replacingOccurrences(of: "-", with: "")
         let origin = LabelFields.origin(of: product, in: standard) ?? LocalizedText(zh: "—", en: "—")
         let fields = CertificateFields(
