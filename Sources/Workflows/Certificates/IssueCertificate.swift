@@ -96,13 +96,7 @@ public struct IssueCertificate: Workflow {
             throw WorkflowError(.invalid, "count.range", zh: "份数应为 1 到 \(Self.maximumCopies)", en: "count must be 1 to \(Self.maximumCopies)")
         }
         let contact = try Self.field(request.contact, name: "contact", what: LocalizedText(zh: "联系方式", en: "a contact"))
-        let (stored, producer, published) = try WorkflowError.catching { () throws -> (StoredProduct, Producer, PublishedStandard) in
-            guard let stored = try store.product(reference: request.product) else { throw StoreError.productNotFound(request.product) }
-            guard let producer = try store.producer(id: stored.product.producerID) else { throw StoreError.producerNotFound(stored.product.producerID) }
-            try AccessRules.check(actor, producer: producer, brand: stored.product.brandID)
-            guard let published = try store.currentStandard(brand: stored.product.brandID) else { throw StoreError.brandNotPublished(stored.product.brandID) }
-            return (stored, producer, published)
-        }
+        let (stored, producer, published) = try WorkflowError.catching { try IssueLabelBatch.open(request.product, store: store, actor: actor) }
         let standard = published.standard, product = stored.product
         try Self.checkRules(request, standard: standard, category: product.category)
         let report = try request.basis.isTest
@@ -129,15 +123,9 @@ public struct IssueCertificate: Workflow {
             } catch {
                 throw WorkflowError(.invalid, error.code, error.message)
             }
-            batch.dpi = job.dpi
-            switch try store.issueLabelBatch(batch, certificate: fields, actor: actor.name) {
-            case .refused(let reasons):
-                try IssueLabelBatch.refuse(reasons)
-                throw WorkflowError(.conflict, "labels.refused", zh: "标签发放被拒绝", en: "labels refused")
-            case .issued(let issued, let key):
-                guard let certificate = try store.certificate(batchID: issued.id) else { throw StoreError.database("the new certificate vanished") }
-                return Result(certificate: certificate, batch: IssueLabelBatch.Result(batch: issued, key: key, job: job, resolver: standard.resolver))
-            }
+            let issued = try IssueLabelBatch.issue(batch, job: job, certificate: fields, store: store, resolver: standard.resolver, actor: actor)
+            guard let certificate = try store.certificate(batchID: issued.batch.id) else { throw StoreError.database("the new certificate vanished") }
+            return Result(certificate: certificate, batch: issued)
         }
     }
 

@@ -68,10 +68,7 @@ public struct IssueLabelBatch: Workflow {
             throw WorkflowError(.invalid, "count.range", zh: "count 应为 1 到 \(CatalogStore.maximumBatchSize)", en: "count must be 1 to \(CatalogStore.maximumBatchSize)")
         }
         return try WorkflowError.catching {
-            guard let stored = try store.product(reference: request.product) else { throw StoreError.productNotFound(request.product) }
-            guard let producer = try store.producer(id: stored.product.producerID) else { throw StoreError.producerNotFound(stored.product.producerID) }
-            try AccessRules.check(actor, producer: producer, brand: stored.product.brandID)
-            guard let published = try store.currentStandard(brand: stored.product.brandID) else { throw StoreError.brandNotPublished(stored.product.brandID) }
+            let (stored, producer, published) = try Self.open(request.product, store: store, actor: actor)
             var batch = LabelBatchRequest(productID: stored.id, lot: request.lot, count: request.count, size: request.size ?? "", dpi: request.dpi ?? 0,
                                           format: request.format.rawValue, standardVersion: published.number, jobJSON: "")
             try Self.refuse(try store.labelRefusals(for: batch))
@@ -84,14 +81,32 @@ public struct IssueLabelBatch: Workflow {
                 throw WorkflowError(.invalid, error.code, error.message)
             }
             batch.size = job.size.id
-            batch.dpi = job.dpi
-            switch try store.issueLabelBatch(batch, certificate: nil, actor: actor.name) {
-            case .refused(let reasons):
-                try Self.refuse(reasons)
-                throw WorkflowError(.conflict, "labels.refused", zh: "标签发放被拒绝", en: "labels refused")
-            case .issued(let issued, let key):
-                return Result(batch: issued, key: key, job: job, resolver: published.standard.resolver)
-            }
+            return try Self.issue(batch, job: job, certificate: nil, store: store, resolver: published.standard.resolver, actor: actor)
+        }
+    }
+
+    /// The product a request names, its producer (in the actor's scope) and its
+    /// brand's standard in force.
+    static func open(_ reference: String, store: any CatalogStoring, actor: Actor) throws -> (StoredProduct, Producer, PublishedStandard) {
+        guard let stored = try store.product(reference: reference) else { throw StoreError.productNotFound(reference) }
+        guard let producer = try store.producer(id: stored.product.producerID) else { throw StoreError.producerNotFound(stored.product.producerID) }
+        try AccessRules.check(actor, producer: producer, brand: stored.product.brandID)
+        guard let published = try store.currentStandard(brand: stored.product.brandID) else { throw StoreError.brandNotPublished(stored.product.brandID) }
+        return (stored, producer, published)
+    }
+
+    /// Issues a prepared batch (with the certificate its serials are copies of, if any).
+    /// - Throws: `labels.refused` with every reason the store found.
+    static func issue(_ request: LabelBatchRequest, job: LabelJob, certificate: CertificateFields?, store: any CatalogStoring, resolver: String,
+                      actor: Actor) throws -> Result {
+        var request = request
+        request.dpi = job.dpi
+        switch try store.issueLabelBatch(request, certificate: certificate, actor: actor.name) {
+        case .refused(let reasons):
+            try Self.refuse(reasons)
+            throw WorkflowError(.conflict, "labels.refused", zh: "标签发放被拒绝", en: "labels refused")
+        case .issued(let issued, let key):
+            return Result(batch: issued, key: key, job: job, resolver: resolver)
         }
     }
 
