@@ -7,8 +7,9 @@ struct ZBarDecoder {
     let executable: String
     static let filesPerRun = 100
 
-    /// The text of the QR code in each file it found one in, by path.
-    func decode(_ paths: [String]) throws -> [String: String] {
+    /// The texts of the QR codes in each file it found any in, by path, in the order
+    /// zbarimg found them (a label has one; a page of a sheet many).
+    func decode(_ paths: [String]) throws -> [String: [String]] {
         let runs = stride(from: 0, to: paths.count, by: Self.filesPerRun).map { Array(paths[$0..<min(paths.count, $0 + Self.filesPerRun)]) }
         let results = ResultBox()
         DispatchQueue.concurrentPerform(iterations: runs.count) { index in
@@ -22,7 +23,7 @@ struct ZBarDecoder {
         return results.decoded
     }
 
-    private func run(_ paths: [String]) throws -> [String: String] {
+    private func run(_ paths: [String]) throws -> [String: [String]] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [executable, "--xml", "--quiet", "-Sdisable", "-Sqrcode.enable"] + paths
@@ -43,24 +44,27 @@ struct ZBarDecoder {
         return Self.parse(String(decoding: data, as: UTF8.self))
     }
 
-    /// `<source href='PATH'> … <data><![CDATA[TEXT]]></data>`.
-    static func parse(_ xml: String) -> [String: String] {
-        var results: [String: String] = [:]
+    /// `<source href='PATH'> … <data><![CDATA[TEXT]]></data> …`.
+    static func parse(_ xml: String) -> [String: [String]] {
+        var results: [String: [String]] = [:]
         for source in xml.components(separatedBy: "<source href='").dropFirst() {
             guard let end = source.range(of: "'>") else { continue }
             let path = String(source[..<end.lowerBound]).replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
-            guard let start = source.range(of: "<data><![CDATA["), let stop = source.range(of: "]]></data>", range: start.upperBound..<source.endIndex) else { continue }
-            results[path] = String(source[start.upperBound..<stop.lowerBound])
+            var rest = source[end.upperBound...]
+            while let start = rest.range(of: "<data><![CDATA["), let stop = rest.range(of: "]]></data>", range: start.upperBound..<rest.endIndex) {
+                results[path, default: []].append(String(rest[start.upperBound..<stop.lowerBound]))
+                rest = rest[stop.upperBound...]
+            }
         }
         return results
     }
 
     private final class ResultBox: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var decoded: [String: String] = [:]
+        private(set) var decoded: [String: [String]] = [:]
         private(set) var error: (any Error)?
 
-        func add(_ found: [String: String]) {
+        func add(_ found: [String: [String]]) {
             lock.lock()
             decoded.merge(found) { first, _ in first }
             lock.unlock()
