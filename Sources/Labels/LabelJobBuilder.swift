@@ -59,13 +59,18 @@ public struct LabelJobBuilder: Sendable {
     /// servicing, not calibrating.
     public static let maximumOffsetMM = 10.0
 
+    /// - Throws: `LabelError.sheetOffsetInvalid` for an offset beyond ±`maximumOffsetMM` (or not a number).
+    public static func checkOffsets(x: Double, y: Double) throws(LabelError) {
+        for offset in [x, y] where !(abs(offset) <= maximumOffsetMM) {
+            throw .sheetOffsetInvalid(offsetMM: offset, maximumMM: maximumOffsetMM)
+        }
+    }
+
     private func placement(_ request: SheetRequest, format: LabelFormat) throws(LabelError) -> SheetPlacement {
         guard format == .pdf else { throw .sheetNeedsPDF(format: format.rawValue) }
         guard let sheet = SheetLayout.named(request.id) else { throw .sheetUnknown(sheet: request.id, known: SheetLayout.shipped.map(\.id)) }
         guard (1...sheet.perSheet).contains(request.startAt) else { throw .sheetStartInvalid(startAt: request.startAt, perSheet: sheet.perSheet) }
-        for offset in [request.offsetXMM, request.offsetYMM] where !(abs(offset) <= Self.maximumOffsetMM) {
-            throw .sheetOffsetInvalid(offsetMM: offset, maximumMM: Self.maximumOffsetMM)
-        }
+        try Self.checkOffsets(x: request.offsetXMM, y: request.offsetYMM)
         return SheetPlacement(sheet: sheet, startAt: request.startAt, offsetXMM: request.offsetXMM, offsetYMM: request.offsetYMM,
                               cropMarks: request.cropMarks)
     }

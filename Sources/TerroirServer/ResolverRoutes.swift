@@ -122,9 +122,7 @@ extension ServerState {
 
     /// A certificate as the resolver shows it: what it says, not who issued it in the store.
     static func certificateJSON(_ record: CertificateRecord) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(PublicCertificate(record))) ?? Data("{}".utf8), as: UTF8.self)
+        text(PublicCertificate(record))
     }
 
     static func jsonLD(entry: CatalogEntry, verdict: ScanVerdict) -> String {

@@ -30,8 +30,8 @@ struct LabelsGenerateCommand: ParsableCommand {
     @Flag(name: .customLong("native-qr"), help: "ZPL: let the printer draw the QR code (^BQN).") var nativeQR = false
     @Option(help: "PDF: lay the labels out on this sheet (terroir labels sheets lists them); the size defaults to the sheet's.") var sheet: String?
     @Option(name: .customLong("start-at"), help: "With --sheet: the first free position on the first sheet (1 is top left, across then down).") var startAt = 1
-    @Option(name: .customLong("offset-x"), help: "With --sheet: move every label right by this many mm (negative: left), to calibrate the printer.") var offsetX = 0.0
-    @Option(name: .customLong("offset-y"), help: "With --sheet: move every label down by this many mm (negative: up).") var offsetY = 0.0
+    @Option(name: .customLong("offset-x"), parsing: .unconditional, help: "With --sheet: move every label right by this many mm (negative: left), to calibrate the printer.") var offsetX = 0.0
+    @Option(name: .customLong("offset-y"), parsing: .unconditional, help: "With --sheet: move every label down by this many mm (negative: up).") var offsetY = 0.0
     @Flag(name: .customLong("crop-marks"), help: "With --sheet: draw crop marks in the sheet's margins.") var cropMarks = false
     @Option(help: "The folder to write the labels into.") var out: String
     @Option(help: "The folder of brand marks.") var assets = "Assets"

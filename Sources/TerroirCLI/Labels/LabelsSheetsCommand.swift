@@ -19,8 +19,8 @@ struct LabelsSheetsCommand: ParsableCommand {
 
     @Argument(help: "A sheet id, for --calibration.") var sheet: String?
     @Option(help: "Write the sheet's calibration page to this PDF file (it must not exist).") var calibration: String?
-    @Option(name: .customLong("offset-x"), help: "The printer offset to show, right in mm (negative: left).") var offsetX = 0.0
-    @Option(name: .customLong("offset-y"), help: "The printer offset to show, down in mm (negative: up).") var offsetY = 0.0
+    @Option(name: .customLong("offset-x"), parsing: .unconditional, help: "The printer offset to show, right in mm (negative: left).") var offsetX = 0.0
+    @Option(name: .customLong("offset-y"), parsing: .unconditional, help: "The printer offset to show, down in mm (negative: up).") var offsetY = 0.0
     @Option(help: "The font file.") var font = FontFace.defaultPath
     @Option(help: "text or json.") var format: OutputFormat = .text
 
@@ -36,11 +36,13 @@ struct LabelsSheetsCommand: ParsableCommand {
         }
         guard let id = sheet else { throw ValidationError("--calibration needs a sheet id: terroir labels sheets ID --calibration FILE") }
         guard let layout = SheetLayout.named(id) else { throw Self.unknown(id) }
-        for offset in [offsetX, offsetY] where !(abs(offset) <= LabelJobBuilder.maximumOffsetMM) {
-            throw CLIError(message: LabelError.sheetOffsetInvalid(offsetMM: offset, maximumMM: LabelJobBuilder.maximumOffsetMM).message)
-        }
         guard !FileManager.default.fileExists(atPath: calibration) else {
             throw CLIError(zh: "\(calibration) 已存在；请指定新文件（不会覆盖已有文件）", en: "\(calibration) exists; name a new file (nothing is overwritten)")
+        }
+        do throws(LabelError) {
+            try LabelJobBuilder.checkOffsets(x: offsetX, y: offsetY)
+        } catch {
+            throw CLIError(message: error.message)
         }
         let placement = SheetPlacement(sheet: layout, offsetXMM: offsetX, offsetYMM: offsetY)
         do throws(LabelError) {
