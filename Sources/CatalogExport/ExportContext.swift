@@ -37,6 +37,12 @@ public struct ExportContext: Sendable {
     /// A brand's resolver base URL, without a trailing slash.
     public func resolverBase(brand: String) -> String? { resolvers[brand] }
 
+    /// The brands with a published standard, in id order.
+    public var brandIDs: [String] { standards.keys.sorted() }
+
+    /// A brand's current standard.
+    public func standard(brand: String) -> BrandStandard? { standards[brand]?.standard }
+
     /// The export entry for a stored product.
     public func entry(_ stored: StoredProduct) -> CatalogEntry {
         let product = stored.product

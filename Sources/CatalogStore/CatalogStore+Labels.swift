@@ -65,13 +65,21 @@ public struct IssuedSerial: Sendable, Equatable {
     public let voided: Bool
     /// The commitment certificate the serial is a copy of, when it is one.
     public let certificateID: Int64?
+    /// When its batch was issued (ISO 8601, UTC).
+    public let issuedAt: String
+    /// The version of the brand's standard its batch was issued under, as the brand
+    /// numbers it (`2026.1`).
+    public let standardLabel: String
 
-    public init(batchID: Int64, lot: String, key: [UInt8], voided: Bool, certificateID: Int64? = nil) {
+    public init(batchID: Int64, lot: String, key: [UInt8], voided: Bool, certificateID: Int64? = nil, issuedAt: String = "",
+                standardLabel: String = "") {
         self.batchID = batchID
         self.lot = lot
         self.key = key
         self.voided = voided
         self.certificateID = certificateID
+        self.issuedAt = issuedAt
+        self.standardLabel = standardLabel
     }
 }
 
@@ -204,16 +212,17 @@ extension CatalogStore {
     public func issuedSerial(gtin: GTIN, serial: Int64) throws -> IssuedSerial? {
         try read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT b.id, b.lot, b.first_serial, b.count, k.secret,
+                SELECT b.id, b.lot, b.first_serial, b.count, k.secret, b.issued_at,
                        EXISTS (SELECT 1 FROM label_void v WHERE v.batch_id = b.id AND ?2 BETWEEN v.first_serial AND v.last_serial) AS voided,
-                       (SELECT c.id FROM certificate c WHERE c.batch_id = b.id) AS certificate_id
+                       (SELECT c.id FROM certificate c WHERE c.batch_id = b.id) AS certificate_id,
+                       (SELECT s.label FROM standard_version s WHERE s.brand_id = b.brand_id AND s.number = b.standard_version) AS standard_label
                 FROM label_batch b JOIN signing_key k ON k.id = b.key_id
                 WHERE b.gtin = ?1 AND b.first_serial <= ?2 ORDER BY b.first_serial DESC LIMIT 1
                 """), arguments: [gtin.digits, serial]) else { return nil }
             let first: Int64 = row["first_serial"], count: Int64 = row["count"]
             guard serial < first + count else { return nil }
             return IssuedSerial(batchID: row["id"], lot: row["lot"], key: Array(row["secret"] as Data), voided: row["voided"],
-                                certificateID: row["certificate_id"])
+                                certificateID: row["certificate_id"], issuedAt: row["issued_at"], standardLabel: row["standard_label"] ?? "")
         }
     }
 

@@ -2,7 +2,8 @@ import GRDB
 import Measures
 
 /// One product's labels issued in a year, as a GI body accounts for them: issued,
-/// printed (its file was produced), voided, and scanned.
+/// printed (its file was produced), voided, scanned, and the scans of codes of its
+/// GTIN that the brand did not issue.
 public struct LedgerLine: Sendable, Equatable, Codable {
     public let producerID: String
     public let productID: Int64
@@ -19,10 +20,13 @@ public struct LedgerLine: Sendable, Equatable, Codable {
     public internal(set) var scans: Int
     /// Issued and not yet printed: `issued = printed + notPrinted`.
     public internal(set) var notPrinted: Int
+    /// Scans that year of codes with the product's GTIN that no batch issued as
+    /// scanned (never issued, another lot, a forged signature).
+    public internal(set) var counterfeitAttempts: Int
 
     enum CodingKeys: String, CodingKey {
         case producerID = "producer_id", productID = "product_id", sku, name, gtin, batches, issued, printed
-        case notPrinted = "not_printed", voided, scanned, scans
+        case notPrinted = "not_printed", voided, scanned, scans, counterfeitAttempts = "counterfeit_attempts"
     }
 }
 
@@ -40,6 +44,7 @@ extension CatalogStore {
             let scanned = try db.cachedStatement(sql: """
                 SELECT COUNT(*), COALESCE(SUM(count), 0) FROM scan WHERE gtin = ? AND lot = ? AND CAST(serial AS INTEGER) BETWEEN ? AND ?
                 """)
+            let attempts = try db.cachedStatement(sql: "SELECT COUNT(*) FROM counterfeit_attempt WHERE gtin = ? AND substr(at, 1, 4) = ?")
             var lines: [LedgerLine] = []
             for row in batches {
                 let id: Int64 = row["id"], first: Int64 = row["first_serial"], count: Int = row["count"]
@@ -50,7 +55,8 @@ extension CatalogStore {
                 if lines.last?.productID != row["product_id"] {
                     lines.append(LedgerLine(producerID: row["producer_id"], productID: row["product_id"], sku: row["sku"],
                                             name: LocalizedText(zh: row["name_zh"], en: row["name_en"]), gtin: row["gtin"],
-                                            batches: 0, issued: 0, printed: 0, voided: 0, scanned: 0, scans: 0, notPrinted: 0))
+                                            batches: 0, issued: 0, printed: 0, voided: 0, scanned: 0, scans: 0, notPrinted: 0,
+                                            counterfeitAttempts: try Int.fetchOne(attempts, arguments: [row["gtin"], String(year)]) ?? 0))
                 }
                 let last = lines.count - 1
                 lines[last].batches += 1

@@ -67,8 +67,13 @@ public protocol CatalogStoring: AnyObject, Sendable {
     func certificate(id: Int64) throws -> CertificateRecord?
     func certificate(batchID: Int64) throws -> CertificateRecord?
     func deleteCertificate(id: Int64, actor: String, today: CalendarDay) throws
+
+    // Scans
     func scanCount(gtin: String, lot: String, serial: String) throws -> Int
-    func addScans(_ scans: [(gtin: String, lot: String, serial: String, count: Int)]) throws
+    func scanTally(gtin: String, lot: String, serial: String) throws -> ScanTally
+    func addScans(_ scans: [ScanBatchItem], attempts: [CounterfeitAttempt]) throws
+    func addFakeReport(gtin: String, lot: String, serial: String, note: String, contact: String?) throws -> Int64
+    func scanReport(brand: String, since: String?) throws -> ScanReport
 
     // Keys
     func createAPIKey(name: String, role: APIRole, scope: [String], actor: String) throws -> (key: APIKey, token: String)

@@ -333,6 +333,39 @@ enum Migrations {
                 CREATE INDEX certificate_brand ON certificate(brand_id, issued_on);
                 """)
         }
+        migrator.registerMigration("v12: scans per day, counterfeit attempts and reports of fakes") { db in
+            // What the resolver learns from people's scans, with nothing about who
+            // scanned: no address, no device. Scans per day count from this version
+            // on; `scan` keeps every label's total and first scan as before.
+            try db.execute(sql: """
+                CREATE TABLE scan_day (
+                    gtin TEXT NOT NULL,
+                    lot TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (gtin, lot, day)
+                ) STRICT;
+                CREATE TABLE counterfeit_attempt (
+                    id INTEGER PRIMARY KEY,
+                    gtin TEXT NOT NULL,
+                    lot TEXT NOT NULL,
+                    serial TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('never_issued', 'wrong_lot', 'forged_signature')),
+                    at TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX counterfeit_attempt_gtin ON counterfeit_attempt(gtin, lot, at);
+                CREATE TABLE fake_report (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    gtin TEXT NOT NULL,
+                    lot TEXT NOT NULL,
+                    serial TEXT NOT NULL,
+                    note TEXT NOT NULL,
+                    contact TEXT,
+                    reported_at TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX fake_report_gtin ON fake_report(gtin, reported_at);
+                """)
+        }
         return migrator
     }
 }

@@ -26,6 +26,10 @@ public enum DigitalLinkError: Error, Equatable, Sendable {
     case badEscape(String)
     /// A data attribute whose value has the wrong form (a date that is not YYMMDD, say).
     case invalidAttribute(ai: String, value: String)
+    /// A key or key qualifier (01, 22, 10, 21) in the query string: it belongs in the path.
+    case keyInQuery(String)
+    /// A data attribute given twice in the query string.
+    case duplicateAttribute(String)
 
     /// The stable machine code.
     public var code: String {
@@ -42,6 +46,8 @@ public enum DigitalLinkError: Error, Equatable, Sendable {
         case .dotSegment: "dl.value_dot_segment"
         case .badEscape: "dl.percent_encoding"
         case .invalidAttribute: "dl.attribute_format"
+        case .keyInQuery: "dl.key_in_query"
+        case .duplicateAttribute: "dl.attribute_duplicate"
         }
     }
 }
@@ -67,6 +73,9 @@ extension DigitalLinkError {
              "the value of AI \(ai) cannot be “\(value)”: browsers remove . and .. path segments from a URI, so a genuine label would read as not issued; use letters or digits")
         case .badEscape(let text): ("百分号转义错误：“\(text)”", "malformed percent-escape in “\(text)”")
         case .invalidAttribute(let ai, let value): ("AI \(ai) 的值“\(value)”格式错误", "the value “\(value)” of AI \(ai) has the wrong form")
+        case .keyInQuery(let ai): ("AI \(ai) 是标识代码或其限定符，应写在路径中（/\(ai)/…），不能出现在查询串中",
+                                   "AI \(ai) is a key or key qualifier: it belongs in the path (/\(ai)/…), not in the query string")
+        case .duplicateAttribute(let ai): ("查询串中 AI \(ai) 出现两次", "AI \(ai) appears twice in the query string")
         }
     }
 }

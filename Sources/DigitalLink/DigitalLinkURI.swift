@@ -131,7 +131,11 @@ public struct DigitalLinkURI: Equatable, Sendable, CustomStringConvertible {
                 let name = String(Substring(pair[..<(equals ?? pair.endIndex)]))
                 let raw = equals.map { Substring(pair[pair.index(after: $0)...]) } ?? ""
                 let ai = Self.shortNames[name] ?? name
-                if ai.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                if !ai.isEmpty, ai.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                    // GS1's syntax rules: the key and its qualifiers only in the path,
+                    // each data attribute once.
+                    guard ai != "01", !Self.qualifiers.contains(ai) else { throw .keyInQuery(ai) }
+                    guard !attributes.contains(where: { $0.ai == ai }) else { throw .duplicateAttribute(ai) }
                     attributes.append((ai, try GS1Characters.percentDecoded(raw)))
                 } else {
                     other.append((name, String(raw)))

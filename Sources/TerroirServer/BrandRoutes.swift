@@ -27,6 +27,17 @@ extension ServerState {
             let revalidate = RevalidateProducts.Request(brand: try context.parameters.require("id"))
             return try Self.json(try await offload { try RevalidateProducts(store: store).run(revalidate, as: actor) })
         }
+        router.get("/v1/brands/:id/scans") { request, context in
+            let actor = try Access.actor(context, .readScans)
+            let since = try request.uri.queryParameters["since"].map { text in
+                guard let day = CalendarDay(String(text)) else {
+                    throw Problem(.badRequest, "query.invalid", zh: "since 应为日期 YYYY-MM-DD（收到“\(text)”）", en: "since must be a day, YYYY-MM-DD (got “\(text)”)")
+                }
+                return day
+            }
+            let report = ScansReport.Request(brand: try context.parameters.require("id"), since: since)
+            return try Self.json(try await offload { try ScansReport(store: store).run(report, as: actor) })
+        }
         router.get("/v1/brands/:id") { request, context in
             _ = try Access.actor(context, .readBrands)
             let id = try context.parameters.require("id")

@@ -24,7 +24,7 @@ final class CatalogCache: @unchecked Sendable {
     private var context: ExportContext?
     private var pages = Memo<(buffer: ByteBuffer, digest: String)>(limit: 512)
     private var keys = Memo<APIKey?>(limit: 4096)
-    private var products = Memo<(stored: StoredProduct, entry: CatalogEntry, json: String)?>(limit: 4096)
+    private var products = Memo<ResolvableProduct?>(limit: 4096)
     private var serials = Memo<IssuedSerial?>(limit: 4096)
     private var signatures = Memo<Bool>(limit: 16_384)
     private var published = Memo<Bool>(limit: 1024)
@@ -173,50 +173,50 @@ final class CatalogCache: @unchecked Sendable {
 
     /// The product a GTIN resolves to (certified first), its catalog entry and the
     /// entry's canonical JSON (built once, not on every scan).
-    func product(gtin: GTIN) async throws -> (stored: StoredProduct, entry: CatalogEntry, json: String)? {
+    func product(gtin: GTIN) async throws -> ResolvableProduct? {
         let store = self.store
         return try await remember(\.products, gtin.digits) { context in
-            try store.products(gtin: gtin).first.map { stored in
-                let entry = context.entry(stored)
-                return (stored, entry, entry.canonicalJSON())
-            }
+            try store.products(gtin: gtin).first.map { ResolvableProduct(stored: $0, context: context) }
         }
     }
 
-    /// The issued serial, when `signature` is the one its batch's key gives for this
-    /// GTIN, lot and serial (`nil` otherwise): the HMAC is worked out once per label,
-    /// not on every scan of it.
-    func signedSerial(gtin: GTIN, lot: String?, serial serialText: String, signature: String) async throws -> IssuedSerial? {
-        guard let serial = Int64(serialText), let issued = try await issuedSerial(gtin: gtin, serial: serial) else { return nil }
+    /// What a serial of a GTIN and lot with `signature` is: issued by a batch that
+    /// signs it so, or which kind of counterfeit. The HMAC is worked out once per label
+    /// and signature, not on every scan of it.
+    func checkSerial(gtin: GTIN, lot: String?, serial serialText: String, signature: String?) async throws -> SerialCheck {
+        guard let serial = Int64(serialText), let issued = try await issuedSerial(gtin: gtin, serial: serial) else {
+            return .counterfeit(.neverIssued)
+        }
         return signed(issued, gtin: gtin, lot: lot, serial: serialText, signature: signature)
     }
 
     /// The product a GTIN resolves to, as `product(gtin:)` gives it, when it is in
     /// memory; `nil` when finding it needs the store.
-    func productInMemory(gtin: GTIN) -> (stored: StoredProduct, entry: CatalogEntry, json: String)?? {
+    func productInMemory(gtin: GTIN) -> ResolvableProduct?? {
         inMemory(\.products, gtin.digits)
     }
 
-    /// `signedSerial(gtin:lot:serial:signature:)`'s answer, when the issued serial is
+    /// `checkSerial(gtin:lot:serial:signature:)`'s answer, when the issued serial is
     /// in memory; `nil` when finding it needs the store.
-    func signedSerialInMemory(gtin: GTIN, lot: String?, serial serialText: String, signature: String) -> IssuedSerial?? {
-        guard let serial = Int64(serialText) else { return .some(nil) }
+    func checkSerialInMemory(gtin: GTIN, lot: String?, serial serialText: String, signature: String?) -> SerialCheck? {
+        guard let serial = Int64(serialText) else { return .counterfeit(.neverIssued) }
         guard let remembered = inMemory(\.serials, "\(gtin.digits)/\(serial)") else { return nil }
-        guard let issued = remembered else { return .some(nil) }
-        return .some(signed(issued, gtin: gtin, lot: lot, serial: serialText, signature: signature))
+        guard let issued = remembered else { return .counterfeit(.neverIssued) }
+        return signed(issued, gtin: gtin, lot: lot, serial: serialText, signature: signature)
     }
 
     /// `issued`, when it is of `lot` and the signature is the one its batch's key
     /// gives. Checked once per label and signature (an HMAC), then remembered.
-    private func signed(_ issued: IssuedSerial, gtin: GTIN, lot: String?, serial: String, signature: String) -> IssuedSerial? {
-        guard issued.lot == lot else { return nil }
+    private func signed(_ issued: IssuedSerial, gtin: GTIN, lot: String?, serial: String, signature: String?) -> SerialCheck {
+        guard issued.lot == lot else { return .counterfeit(.wrongLot) }
+        guard let signature else { return .counterfeit(.forgedSignature) }
         let key = "\(gtin.digits)/\(lot ?? "")/\(serial)/\(signature)"
         let signed = lock.withLock { signatures.values[key] } ?? {
             let signed = SerialSignature.verify(signature, key: issued.key, gtin: gtin, lot: lot, serial: serial)
             lock.withLock { keep(signed, in: \.signatures, key) }
             return signed
         }()
-        return signed ? issued : nil
+        return signed ? .issued(issued) : .counterfeit(.forgedSignature)
     }
 
     /// A commitment certificate, as a scan of one of its copies shows it (voided or not):

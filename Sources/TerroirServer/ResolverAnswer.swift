@@ -1,17 +1,36 @@
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// A resolver lookup's `200` answer: the one value both the router's route and
+/// A resolver lookup's answer: the one value both the router's route and
 /// `ResolverFastPath` send, so the two cannot answer differently.
 struct ResolverAnswer: Sendable {
-    let contentType: String
+    let status: HTTPResponse.Status
+    let contentType: String?
     let body: ByteBuffer
+    /// The `Link` header: the item's link set and links.
+    let link: String
+    /// Where a redirect sends the client.
+    var location: String? = nil
+
+    /// A `307 Temporary Redirect` to `target`.
+    static func redirect(to target: String, link: String) -> ResolverAnswer {
+        ResolverAnswer(status: .temporaryRedirect, contentType: nil, body: ByteBuffer(), link: link, location: target)
+    }
+
+    static let linkField = HTTPField.Name("Link")!
 
     var headers: HTTPFields {
-        [.contentType: contentType, .vary: "Accept", .cacheControl: "no-store"]
+        var headers = ServerState.cors
+        if let contentType { headers[.contentType] = contentType }
+        if let location { headers[.location] = location }
+        headers[Self.linkField] = link
+        headers[.vary] = "Accept"
+        headers[.cacheControl] = "no-store"
+        return headers
     }
 
     var response: Response {
-        Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+        Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }

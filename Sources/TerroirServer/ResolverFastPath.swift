@@ -72,8 +72,9 @@ final class ResolverFastPath: ChannelDuplexHandler, RemovableChannelHandler {
             send(pending.answer, context: context)
             // Without Hummingbird's `hb.request.id`: it ties together the lines of one
             // request, and this path writes one.
-            RequestLogMiddleware.log(to: logger, method: .get, path: pending.path, route: Self.route, status: 200, since: pending.start)
-            instruments.answered(route: Self.route, method: .get, status: .ok, since: pending.start)
+            let status = pending.answer.status
+            RequestLogMiddleware.log(to: logger, method: .get, path: pending.path, route: Self.route, status: status.code, since: pending.start)
+            instruments.answered(route: Self.route, method: .get, status: status, since: pending.start)
         }
     }
 
@@ -98,7 +99,7 @@ final class ResolverFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         headers[.contentLength] = String(answer.body.readableBytes)
         headers[.date] = HTTPDate.now
         headers[.server] = serverName
-        context.write(wrapOutboundOut(.head(HTTPResponse(status: .ok, headerFields: headers))), promise: nil)
+        context.write(wrapOutboundOut(.head(HTTPResponse(status: answer.status, headerFields: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(answer.body)), promise: nil)
         context.write(wrapOutboundOut(.end(nil)), promise: nil)
         unflushed = true

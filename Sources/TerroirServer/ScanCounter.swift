@@ -3,7 +3,8 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Counts scans in memory and writes them to the store in one transaction every
+/// Counts people's scans in memory, and keeps the scans of codes the brand did not
+/// issue (counterfeit attempts), and writes both to the store in one transaction every
 /// `interval`, and once more when the service stops: a resolver lookup costs no write
 /// of its own. A crash loses at most one interval of counts, never a verdict.
 public final class ScanCounter: Service, @unchecked Sendable {
@@ -11,14 +12,23 @@ public final class ScanCounter: Service, @unchecked Sendable {
         let gtin: String, lot: String, serial: String
     }
 
+    private struct Pending {
+        var count: Int
+        /// When the first of these scans was made.
+        let at: String
+    }
+
     private let store: CatalogStore
     private let threads: StoreThreads
     private let interval: Duration
     private let logger = Logger(label: "terroir-server.scans")
     private let lock = NSLock()
-    private var counts: [Item: Int] = [:]
-    private var pending: [Item: Int] = [:]
+    private var tallies: [Item: ScanTally] = [:]
+    private var pending: [Item: Pending] = [:]
+    private var attempts: [CounterfeitAttempt] = []
     static let maximumRemembered = 100_000
+    /// Attempts kept for one write: a flood of forged codes cannot fill the memory.
+    static let maximumPendingAttempts = 10_000
 
     public init(store: CatalogStore, interval: Duration = .milliseconds(200), threads: StoreThreads = .shared) {
         self.store = store
@@ -26,45 +36,94 @@ public final class ScanCounter: Service, @unchecked Sendable {
         self.threads = threads
     }
 
-    /// Counts one scan; returns how many times the item has been scanned, this one
-    /// included. The store is read (on `StoreThreads`) only for an item not seen since
-    /// the process started.
-    func record(gtin: String, lot: String, serial: String) async throws -> Int {
-        if let count = recordIfRemembered(gtin: gtin, lot: lot, serial: serial) { return count }
-        let store = self.store
-        let base = try await threads.run { try store.scanCount(gtin: gtin, lot: lot, serial: serial) }
+    /// Counts one scan; returns the item's scans, this one included. The store is read
+    /// (on `StoreThreads`) only for an item not seen since the process started.
+    func record(gtin: String, lot: String, serial: String) async throws -> ScanTally {
+        if let tally = recordIfRemembered(gtin: gtin, lot: lot, serial: serial) { return tally }
+        let base = try await stored(gtin: gtin, lot: lot, serial: serial)
         return lock.withLock { count(Item(gtin: gtin, lot: lot, serial: serial), base: base) }
     }
 
     /// Counts one scan of an item this process has counted before, and returns its
-    /// count; `nil` (and nothing counted) when its count must first be read from the store.
-    func recordIfRemembered(gtin: String, lot: String, serial: String) -> Int? {
+    /// tally; `nil` (and nothing counted) when its tally must first be read from the store.
+    func recordIfRemembered(gtin: String, lot: String, serial: String) -> ScanTally? {
         let item = Item(gtin: gtin, lot: lot, serial: serial)
-        return lock.withLock { counts[item].map { count(item, base: $0) } }
+        return lock.withLock { tallies[item].map { count(item, base: $0) } }
+    }
+
+    /// The item's scans so far, counting none: what a machine's fetch reports.
+    func tally(gtin: String, lot: String, serial: String) async throws -> ScanTally {
+        if let tally = tallyIfRemembered(gtin: gtin, lot: lot, serial: serial) { return tally }
+        let base = try await stored(gtin: gtin, lot: lot, serial: serial)
+        return lock.withLock { remember(Item(gtin: gtin, lot: lot, serial: serial), base: base) }
+    }
+
+    /// `tally(gtin:lot:serial:)` from memory; `nil` when it must be read from the store.
+    func tallyIfRemembered(gtin: String, lot: String, serial: String) -> ScanTally? {
+        lock.withLock { tallies[Item(gtin: gtin, lot: lot, serial: serial)] }
+    }
+
+    /// Keeps a scan of a code the brand did not issue, to be written with the counts.
+    func recordAttempt(gtin: String, lot: String, serial: String, kind: CounterfeitKind) {
+        let attempt = CounterfeitAttempt(gtin: gtin, lot: lot, serial: serial, kind: kind, at: Self.now())
+        lock.withLock {
+            if attempts.count < Self.maximumPendingAttempts { attempts.append(attempt) }
+        }
+    }
+
+    private func stored(gtin: String, lot: String, serial: String) async throws -> ScanTally {
+        let store = self.store
+        return try await threads.run { try store.scanTally(gtin: gtin, lot: lot, serial: serial) }
+    }
+
+    /// The tally of `item`, the store's `base` unless this process counted more. Under `lock`.
+    private func remember(_ item: Item, base: ScanTally) -> ScanTally {
+        if tallies.count >= Self.maximumRemembered && pending.isEmpty { tallies = [:] }
+        if let known = tallies[item], known.count >= base.count { return known }
+        tallies[item] = base
+        return base
     }
 
     /// Adds one scan to `item`, which the store had scanned `base` times. Under `lock`.
-    private func count(_ item: Item, base: Int) -> Int {
-        if counts.count >= Self.maximumRemembered && pending.isEmpty { counts = [:] }
-        let count = max(counts[item] ?? base, base) + 1
-        counts[item] = count
-        pending[item, default: 0] += 1
-        return count
+    private func count(_ item: Item, base: ScanTally) -> ScanTally {
+        let known = remember(item, base: base)
+        let now = Self.now()
+        let tally = ScanTally(count: known.count + 1, firstAt: known.firstAt ?? now)
+        tallies[item] = tally
+        if pending[item] == nil {
+            pending[item] = Pending(count: 1, at: now)
+        } else {
+            pending[item]!.count += 1
+        }
+        return tally
     }
 
-    /// Writes the counts gathered since the last write. Blocks: on `StoreThreads`.
+    private static func now() -> String {
+        Date().formatted(.iso8601)
+    }
+
+    /// Writes the counts and attempts gathered since the last write. Blocks: on `StoreThreads`.
     public func flush() {
         lock.lock()
-        let batch = pending
+        let batch = pending, attempted = attempts
         pending = [:]
+        attempts = []
         lock.unlock()
-        guard !batch.isEmpty else { return }
+        guard !batch.isEmpty || !attempted.isEmpty else { return }
         do {
-            try store.addScans(batch.map { ($0.key.gtin, $0.key.lot, $0.key.serial, $0.value) })
+            try store.addScans(batch.map { ScanBatchItem(gtin: $0.key.gtin, lot: $0.key.lot, serial: $0.key.serial, count: $0.value.count, at: $0.value.at) },
+                               attempts: attempted)
         } catch {
-            logger.error("could not write \(batch.count) scan counts: \(String(describing: error))")
+            logger.error("could not write \(batch.count) scan counts and \(attempted.count) counterfeit attempts: \(String(describing: error))")
             lock.lock()
-            for (item, count) in batch { pending[item, default: 0] += count }
+            for (item, scans) in batch {
+                if let later = pending[item] {
+                    pending[item] = Pending(count: later.count + scans.count, at: scans.at)
+                } else {
+                    pending[item] = scans
+                }
+            }
+            attempts = attempted + attempts.prefix(max(0, Self.maximumPendingAttempts - attempted.count))
             lock.unlock()
         }
     }

@@ -19,13 +19,16 @@ enum ScanVerdict: String, CaseIterable, Sendable {
     /// Issued, then voided by its issuer (a jammed roll, a misprint): it should not be
     /// on any product.
     case voided
+    /// Issued by the brand, but the product is not certified now (withdrawn, or its
+    /// producer suspended or revoked): the label is real, the brand no longer vouches.
+    case notCertified = "not_certified"
 
-    /// Scans of one serial above which the label is called suspicious.
-    static let suspiciousScans = 20
-
-    /// The verdict for an issued, correctly signed serial scanned `scans` times.
-    init(issued: IssuedSerial, scans: Int) {
-        self = issued.voided ? .voided : scans > Self.suspiciousScans ? .suspicious : .genuine
+    /// The verdict for an issued, correctly signed serial of `product` scanned `scans`
+    /// times, under the brand's threshold for suspicious scans.
+    init(issued: IssuedSerial, scans: Int, product: StoredProduct, rules: ResolverRules) {
+        self = issued.voided ? .voided
+            : !product.exportable ? .notCertified
+            : scans > rules.suspiciousScans ? .suspicious : .genuine
     }
 
     var message: LocalizedText {
@@ -35,6 +38,17 @@ enum ScanVerdict: String, CaseIterable, Sendable {
         case .suspicious: LocalizedText(zh: "可疑：此标签已被扫描很多次，可能被复制", en: "Suspicious: this label has been scanned many times and may have been copied")
         case .notSerialised: LocalizedText(zh: "未带序号：可查看产品信息，但无法验证单件", en: "No serial: the product is known, but this item cannot be verified")
         case .voided: LocalizedText(zh: "已作废：此标签已被签发方作废，不应出现在任何商品上", en: "Voided: the issuer voided this label; it should not be on any product")
+        case .notCertified: LocalizedText(zh: "未获认证：此标签由品牌签发，但该产品目前不在认证目录中（已撤回，或生产者被暂停、撤销），品牌不再为其担保",
+                                         en: "Not certified: the brand issued this label, but the product is not certified now (withdrawn, or its producer suspended or revoked); the brand no longer vouches for it")
+        }
+    }
+
+    /// Why a code is counterfeit, for the person who scanned it.
+    static func reason(_ kind: CounterfeitKind) -> LocalizedText {
+        switch kind {
+        case .neverIssued: LocalizedText(zh: "品牌从未为此产品签发这个序号", en: "the brand never issued this serial for this product")
+        case .wrongLot: LocalizedText(zh: "这个序号属于另一个批次，与标签上的批次不符", en: "this serial belongs to another lot than the label names")
+        case .forgedSignature: LocalizedText(zh: "二维码的签名与品牌签发的不符", en: "the code's signature is not the one the brand issued")
         }
     }
 }

@@ -16,6 +16,8 @@ struct ServerState: Sendable {
     let scans: ScanCounter
     let threads: StoreThreads
     let instruments: RequestInstruments
+    /// Consumers' reports of fakes, everyone's together: they need no key.
+    let reportLimiter = RateLimiter(rate: 1, burst: 30)
 
     init(store: CatalogStore, configuration: ServerConfiguration, scans: ScanCounter? = nil, threads: StoreThreads = .shared) {
         self.store = store

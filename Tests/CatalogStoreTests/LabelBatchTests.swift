@@ -97,13 +97,19 @@ struct LabelBatchTests {
         try store.recordPrinted(batchID: cut.id, serial: 12)
         try store.recordPrinted(batchID: cut.id, serial: 99)  // not in the batch: nothing
         _ = try store.voidLabels(batchID: written.id, first: 9, last: 10, reason: "jammed roll", actor: "p")
+        let now = written.issuedAt
         try store.addScans([("06901234567014", "L1", "1", 3), ("06901234567014", "L1", "2", 1), ("06901234567014", "L2", "12", 1),
-                            ("06901234567014", "L1", "12", 5)])  // serial 12 of lot L1 was never issued: not counted
+                            ("06901234567014", "L1", "12", 5)].map { ScanBatchItem(gtin: $0.0, lot: $0.1, serial: $0.2, count: $0.3, at: now) },
+                           // serial 12 of lot L1 was never issued: not counted as a scan of a label, but as attempts
+                           attempts: [CounterfeitAttempt(gtin: "06901234567014", lot: "L1", serial: "12", kind: .wrongLot, at: now),
+                                      CounterfeitAttempt(gtin: "06901234567014", lot: "L1", serial: "999", kind: .neverIssued, at: now),
+                                      CounterfeitAttempt(gtin: "06909999999990", lot: "L1", serial: "1", kind: .neverIssued, at: now)])
         let lines = try store.ledger(brand: "sihong-4x", year: Int(String(written.issuedAt.prefix(4)))!)
         #expect(lines.count == 1)
         let line = try #require(lines.first)
         #expect(line.batches == 2 && line.issued == 15 && line.printed == 11 && line.notPrinted == 4 && line.issued == line.printed + line.notPrinted)
         #expect(line.voided == 2 && line.scanned == 3 && line.scans == 5)
+        #expect(line.counterfeitAttempts == 2)  // the other GTIN's is not this product's
         #expect(try store.printedSerials(batchID: written.id) == [1...10] && store.printedSerials(batchID: cut.id) == [12...12])
         #expect(try store.ledger(brand: "sihong-4x", year: 1999).isEmpty)
     }

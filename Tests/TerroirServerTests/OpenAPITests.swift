@@ -18,9 +18,11 @@ struct OpenAPITests {
             let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
             return "\(route.method.rawValue) /\(path)"
         })
-        // The resolver takes any prefix before /01/; the document lists its three forms.
-        #expect(routed.remove("GET /**") != nil)
-        routed.formUnion(["GET /01/{gtin}", "GET /01/{gtin}/10/{lot}", "GET /01/{gtin}/10/{lot}/21/{serial}"])
+        // The resolver takes any prefix before /01/; the document lists its three forms,
+        // and the verification page's (GET, and POST for its report form) under /verify.
+        let forms = ["/01/{gtin}", "/01/{gtin}/10/{lot}", "/01/{gtin}/10/{lot}/21/{serial}"]
+        for method in ["GET", "HEAD", "OPTIONS", "POST"] { #expect(routed.remove("\(method) /**") != nil, "\(method) /**") }
+        routed.formUnion(forms.flatMap { ["GET \($0)", "HEAD \($0)", "OPTIONS \($0)", "GET /verify\($0)", "POST /verify\($0)"] })
 
         let document = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.bytes)) as? [String: Any]
         #expect(document?["openapi"] as? String == "3.1.0")

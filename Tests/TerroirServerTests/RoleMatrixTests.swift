@@ -56,6 +56,7 @@ struct RoleMatrixTests {
             Case(.get, "/v1/brands/{id}", path: "/v1/brands/sihong-4x", allowed: everyRole),
             Case(.post, "/v1/brands/{id}/publish", path: "/v1/brands/sihong-4x/publish", allowed: ["officer"]),
             Case(.post, "/v1/brands/{id}/revalidate", path: "/v1/brands/sihong-4x/revalidate", allowed: ["officer"]),
+            Case(.get, "/v1/brands/{id}/scans", path: "/v1/brands/sihong-4x/scans?since=2026-01-01", allowed: ["officer"]),
             Case(.post, "/v1/producers", body: newProducer, allowed: ["officer"]),
             Case(.get, "/v1/producers/{id}", path: "/v1/producers/farm", allowed: ["officer", "producer", "station"]),
             Case(.patch, "/v1/producers/{id}", path: "/v1/producers/farm", body: #"{"name_en":"Farm (renamed by \(ROLE))"}"#, allowed: ["officer"]),

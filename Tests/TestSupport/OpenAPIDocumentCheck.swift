@@ -20,8 +20,12 @@ public struct OpenAPIDocumentCheck: @unchecked Sendable {
     /// - Parameter body: as sent; a compressed one is checked for its status and type only.
     public func problems(method: String, path: String, status: Int, contentType: String?, contentEncoding: String? = nil, body: Data) -> [String] {
         var route = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
-        // The resolver answers under any path prefix a brand's resolver URL has.
-        if let key = route.range(of: "/01/", options: .backwards), key.lowerBound != route.startIndex { route = String(route[key.lowerBound...]) }
+        // The resolver answers under any path prefix a brand's resolver URL has
+        // (`/verify/01/…` is a route of its own).
+        if self.operation(method: method.lowercased(), path: route) == nil, let key = route.range(of: "/01/", options: .backwards),
+           key.lowerBound != route.startIndex {
+            route = String(route[key.lowerBound...])
+        }
         guard let (template, operation) = self.operation(method: method.lowercased(), path: route) else {
             // No route, or not this method: the router's own 404 or 405, or the resolver's
             // 400 for a path that is no Digital Link: a problem.

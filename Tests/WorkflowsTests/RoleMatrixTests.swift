@@ -33,6 +33,7 @@ struct RoleMatrixTests {
         .readLabelBatch: [.officer, .producer, .station, .operator],
         .voidLabels: [.officer, .producer, .station, .operator],
         .readLedger: [.officer, .operator],
+        .readScans: [.officer, .operator],
         .handOffLabels: [.producer, .station, .operator],
         .unlockLabels: [.officer, .operator],
         .issueCertificates: [.producer, .station, .operator],
@@ -80,11 +81,11 @@ struct RoleMatrixTests {
 
     /// Each workflow, as each actor, on a fresh store: those outside the role or the
     /// scope are refused with `auth.forbidden` and nothing is written; the others succeed.
-    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "void-batch", "hand-off-batch", "unlock-batch", "ledger", "issue-labels",
+    @Test(arguments: ["publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "withdraw", "delete", "import", "save", "validate", "export", "feed", "read-batch", "resume-batch", "void-batch", "hand-off-batch", "unlock-batch", "ledger", "scans", "issue-labels",
                             "issue-certificate", "read-certificate", "void-certificate"])
     func everyWorkflowRefusesWhoItShould(workflow: String) throws {
         let succeeds: Set<String> = switch workflow {
-        case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "ledger", "unlock-batch": ["officer", "operator"]
+        case "publish", "revalidate", "register", "update", "suspend", "revoke", "reinstate", "certify", "ledger", "scans", "unlock-batch": ["officer", "operator"]
         case "withdraw", "delete", "validate", "read-batch", "void-batch", "read-certificate", "void-certificate":
             ["officer", "producer", "station", "operator"]
         case "export", "feed": ["officer", "platform", "operator"]
@@ -166,6 +167,8 @@ struct RoleMatrixTests {
                     #expect(try UnlockLabelBatch(store: fixture.store).run(.init(batch: batch ?? 0, reason: "reprint"), as: actor).unlocked != nil)
                 case "ledger":
                     #expect(try LedgerReport(store: fixture.store).run(.init(brand: "sihong-4x", year: 2026), as: actor).total.issued >= 0)
+                case "scans":
+                    #expect(try ScansReport(store: fixture.store).run(.init(brand: "sihong-4x"), as: actor).lines.isEmpty)
                 case "void-batch":
                     let voided = try VoidLabels(store: fixture.store).run(.init(batch: batch ?? 0, serials: "1-2", reason: "jammed roll"), as: actor)
                     #expect(voided.voided == 2)

@@ -16,6 +16,18 @@ struct BrandRules {
         checkCategories()
         checkLabels()
         checkCertificates()
+        checkResolving()
+    }
+
+    // MARK: Resolving
+
+    /// A brand that sends scans to its shops needs a shop with a web address.
+    private func checkResolving() {
+        guard standard.resolving?.defaultLink == .shop,
+              !standard.villages.contains(where: { $0.outlet?.url != nil }) else { return }
+        report(.valueInvalid, "/resolving/default_link",
+               zh: "resolving.default_link 为 shop，但没有一个村的店铺（villages[].outlet.url）有网址，扫码无处可去",
+               en: "resolving.default_link is shop, but no village's outlet has a web address (villages[].outlet.url) to send scans to")
     }
 
     // MARK: Certificates

@@ -12,7 +12,7 @@ struct BrandStandardLoader {
         let value = YAMLValue(node: root, pointer: "", collector: collector)
         guard let brand = value.mapping(allowed: [
             "id", "model", "name", "owner", "version", "status", "effective", "region", "jin_region",
-            "resolver", "series", "villages", "categories", "labels", "certificates",
+            "resolver", "resolving", "series", "villages", "categories", "labels", "certificates",
         ]) else { return nil }
 
         let region = brand.required("region").flatMap(region)
@@ -29,12 +29,19 @@ struct BrandStandardLoader {
             region: region ?? ProductionRegion(country: "CN", codes: []),
             jinRegion: jinRegion,
             resolver: brand.required("resolver")?.nonEmptyString() ?? "",
+            resolving: brand["resolving"].flatMap(resolverRules),
             series: brand["series"].flatMap(series),
             villages: brand["villages"]?.list(village) ?? [],
             categories: brand.required("categories")?.list { category($0, jinRegion: jinRegion) } ?? [],
             labels: brand.required("labels").flatMap(labelRules) ?? LabelRules.empty,
             certificates: brand["certificates"].flatMap(certificateRules)
         )
+    }
+
+    private func resolverRules(_ value: YAMLValue) -> ResolverRules? {
+        guard let rules = value.mapping(allowed: ["default_link", "suspicious_scans"]) else { return nil }
+        return ResolverRules(defaultLink: rules["default_link"]?.choice(ResolverRules.DefaultLink.self) ?? ResolverRules.standard.defaultLink,
+                             suspiciousScans: rules["suspicious_scans"]?.integer(in: 1...100_000) ?? ResolverRules.standard.suspiciousScans)
     }
 
     private func certificateRules(_ value: YAMLValue) -> CertificateRules? {

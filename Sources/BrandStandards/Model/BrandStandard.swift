@@ -24,6 +24,8 @@ public struct BrandStandard: Equatable, Sendable, Codable {
     public var jinRegion: JinRegion?
     /// The https base URL of the brand's Digital Link resolver.
     public var resolver: String
+    /// How the resolver answers scans, as the standard sets it (`resolving:`).
+    public var resolving: ResolverRules?
     /// The N+X series, for brands of that model.
     public var series: BrandSeries?
     /// The villages, for one-village-one-product brands.
@@ -42,8 +44,11 @@ public struct BrandStandard: Equatable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, model, name, owner, version, status, effective, region, jinRegion = "jin_region"
-        case resolver, series, villages, categories, labels, certificates
+        case resolver, resolving, series, villages, categories, labels, certificates
     }
+
+    /// How the resolver answers scans: the standard's `resolving:`, else `ResolverRules.standard`.
+    public var resolverRules: ResolverRules { resolving ?? .standard }
 
     /// Whether products of `category` are sold with a commitment certificate.
     public func needsCertificate(_ category: String) -> Bool {

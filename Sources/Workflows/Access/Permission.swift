@@ -23,6 +23,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case readLabelBatch = "labels.read"
     case voidLabels = "labels.void"
     case readLedger = "ledger.read"
+    case readScans = "scans.read"
     case handOffLabels = "labels.hand_off"
     case unlockLabels = "labels.unlock"
     case issueCertificates = "certificates.issue"
@@ -39,7 +40,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         switch self {
         case .readBrands: [.officer, .producer, .station, .platform, .operator]
         case .publishStandard, .registerProducer, .updateProducer, .suspendProducer, .revokeProducer, .reinstateProducer,
-             .certifyProducts, .revalidateProducts, .readLedger, .unlockLabels, .deleteCertificates:
+             .certifyProducts, .revalidateProducts, .readLedger, .readScans, .unlockLabels, .deleteCertificates:
             [.officer, .operator]
         case .readProducer, .validateProduct, .readProduct, .deleteProduct, .withdrawProducts, .readLabelBatch, .voidLabels,
              .readCertificates, .voidCertificates:

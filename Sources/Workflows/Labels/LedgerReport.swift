@@ -2,7 +2,8 @@ import CatalogStore
 import Measures
 
 /// The mark ledger of a brand's year: per producer and product, the labels issued,
-/// printed, not yet printed, voided and scanned, the figures a GI body reports each
+/// printed, not yet printed, voided and scanned, and the scans of codes it did
+/// not issue (counterfeit attempts), the figures a GI body reports each
 /// year. For an officer of the brand.
 public struct LedgerReport: Workflow {
     public struct Request: Codable, Sendable, Equatable {
@@ -24,10 +25,10 @@ public struct LedgerReport: Workflow {
     }
 
     public struct Total: Codable, Sendable, Equatable {
-        public var batches = 0, issued = 0, printed = 0, notPrinted = 0, voided = 0, scanned = 0, scans = 0
+        public var batches = 0, issued = 0, printed = 0, notPrinted = 0, voided = 0, scanned = 0, scans = 0, counterfeitAttempts = 0
 
         enum CodingKeys: String, CodingKey {
-            case batches, issued, printed, notPrinted = "not_printed", voided, scanned, scans
+            case batches, issued, printed, notPrinted = "not_printed", voided, scanned, scans, counterfeitAttempts = "counterfeit_attempts"
         }
     }
 
@@ -54,6 +55,7 @@ public struct LedgerReport: Workflow {
             total.voided += line.voided
             total.scanned += line.scanned
             total.scans += line.scans
+            total.counterfeitAttempts += line.counterfeitAttempts
         }
         return Result(brand: request.brand, year: request.year, lines: lines, total: total)
     }
