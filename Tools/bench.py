@@ -343,7 +343,7 @@ def http_case():
             auth = f"Authorization: Bearer {key}"
             request = urllib.request.Request(page_url, headers={"Authorization": f"Bearer {key}"})
             page = urllib.request.urlopen(request).read()
-            answer = urllib.request.urlopen(base + resolver_path).read()
+            answer = urllib.request.urlopen(urllib.request.Request(base + resolver_path, headers={"Accept": "application/json"})).read()
             ours_page = wrk(page_url, [auth])
             ours_resolver = wrk(base + resolver_path, ["Accept: application/json"])
             loaded = []

@@ -38,16 +38,7 @@ public enum LabelFields {
         }
         put("lot", LocalizedText(zh: lot, en: lot))
         for attribute in product.attributes {
-            if case .option(let id) = attribute.value, let option = category?.attribute(attribute.id)?.options.first(where: { $0.id == id }) {
-                put(attribute.id, option.name)
-            } else if attribute.id == netContent, case .quantity(let quantity) = attribute.value, let legal = quantity.legalUnitText {
-                // GB 7718: net content in legal units (5 kg, not 10斤); the text as
-                // typed may follow in brackets where the standard allows it.
-                let text = standard.labels.netContentAsEntered && attribute.entered != legal ? "\(legal)（\(attribute.entered)）" : legal
-                put(attribute.id, LocalizedText(zh: text, en: text))
-            } else {
-                put(attribute.id, LocalizedText(zh: attribute.entered, en: attribute.entered))
-            }
+            put(attribute.id, text(of: attribute, in: category, standard: standard))
         }
         return values
     }
@@ -64,5 +55,20 @@ public enum LabelFields {
     /// tall its characters must be.
     public static func netContentGrams(of product: Product) -> Decimal? {
         AttributeValue.netContentGrams(in: product.attributes)
+    }
+
+    /// An attribute as a label prints it: an option by its name, the net content in
+    /// legal units, anything else as entered.
+    public static func text(of attribute: AttributeValue, in category: ProductCategory?, standard: BrandStandard) -> LocalizedText {
+        if case .option(let id) = attribute.value, let option = category?.attribute(attribute.id)?.options.first(where: { $0.id == id }) {
+            return option.name
+        }
+        if attribute.id == netContent, case .quantity(let quantity) = attribute.value, let legal = quantity.legalUnitText {
+            // GB 7718: net content in legal units (5 kg, not 10斤); the text as
+            // typed may follow in brackets where the standard allows it.
+            let text = standard.labels.netContentAsEntered && attribute.entered != legal ? "\(legal)（\(attribute.entered)）" : legal
+            return LocalizedText(zh: text, en: text)
+        }
+        return LocalizedText(zh: attribute.entered, en: attribute.entered)
     }
 }

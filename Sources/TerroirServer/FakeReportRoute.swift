@@ -11,6 +11,8 @@ extension ServerState {
     /// a contact only when the consumer left one; answers the page again with thanks.
     /// Reports from everyone share one rate limit, so a flood cannot fill the store.
     func fakeReport(_ request: Request) async throws -> Response {
+        // Only the verification page takes a report: anything else is no route for a POST.
+        guard request.uri.path.contains("/" + ResolverLinks.verificationSegment + "/01/") else { throw HTTPError(.notFound) }
         let accept = AcceptHeader(request.headers[.accept])
         do {
             let uri: DigitalLinkURI

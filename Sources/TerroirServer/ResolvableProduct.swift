@@ -1,6 +1,7 @@
 import BrandStandards
 import CatalogExport
 import CatalogStore
+import Labels
 import Measures
 import ProductSpecs
 
@@ -16,8 +17,10 @@ struct ResolvableProduct: Sendable {
     let base: String
     /// The product's village outlet with a web address, when it has one.
     let shop: Outlet?
-    /// The version of the standard the brand has in force.
-    let standardLabel: String
+    /// The net content and the grade as its labels print them (legal units, the
+    /// grade's name), when it has them.
+    let netContent: LocalizedText?
+    let grade: LocalizedText?
 
     init(stored: StoredProduct, context: ExportContext) {
         let entry = context.entry(stored)
@@ -27,7 +30,13 @@ struct ResolvableProduct: Sendable {
         json = entry.canonicalJSON()
         rules = standard?.resolverRules ?? .standard
         base = context.resolverBase(brand: stored.product.brandID) ?? ""
-        standardLabel = standard?.version ?? ""
+        let category = standard?.category(stored.product.category)
+        func printed(_ id: String) -> LocalizedText? {
+            guard let attribute = stored.product.attribute(id) else { return nil }
+            return standard.map { LabelFields.text(of: attribute, in: category, standard: $0) } ?? LocalizedText(zh: attribute.entered, en: attribute.entered)
+        }
+        netContent = printed("net_content")
+        grade = printed("grade")
         let origin = stored.product.origin
         shop = standard?.villages.first { village in
             village.outlet?.url != nil && (village.code == origin || village.outlet?.name.zh == stored.product.outlet)

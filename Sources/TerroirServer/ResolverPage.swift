@@ -46,8 +46,8 @@ struct ResolverPage {
         }
         let reason = counterfeit.map { ScanVerdict.reason($0) }
         var rows: [(String, String)] = []
-        if let net = item.attribute("net_content")?.entered { rows.append(("净含量 Net content", net)) }
-        if let grade = item.attribute("grade")?.entered { rows.append(("等级 Grade", grade)) }
+        if let net = product.netContent { rows.append(("净含量 Net content", net.zh)) }
+        if let grade = product.grade { rows.append(("等级 Grade", grade.zh == grade.en ? grade.zh : "\(grade.zh) / \(grade.en)")) }
         rows.append(("品牌 Brand", "\(entry.brandName.zh) / \(entry.brandName.en)"))
         rows.append(("生产者 Producer", entry.producerName.map { "\($0.zh) / \($0.en)" } ?? item.producerID))
         rows.append(("产地 Origin", (entry.placeName.map { "\($0.zh) / \($0.en)" } ?? "—") + (item.origin.map { " (\($0.digits))" } ?? "")))

@@ -31,9 +31,11 @@ extension ServerState {
             try await resolverResponse(request, head: true)
         }
         router.on("/**", method: .options) { request, _ in
-            guard Self.isResolverPath(request.uri.path) else { throw HTTPError(.notFound) }
+            let path = request.uri.path
+            guard Self.isResolverPath(path) else { throw HTTPError(.notFound) }
             var headers = Self.cors
-            headers[.allow] = "GET, HEAD, OPTIONS"
+            // The verification page also takes its report form.
+            headers[.allow] = path.contains("/" + ResolverLinks.verificationSegment + "/01/") ? "GET, HEAD, OPTIONS, POST" : "GET, HEAD, OPTIONS"
             return Response(status: .noContent, headers: headers)
         }
         router.post("/**") { request, _ in

@@ -15,6 +15,14 @@ struct DigitalLinkURITests {
         #expect(uri.description == text)
     }
 
+    @Test func readsQueryAttributesAndPadsShortGTINs() throws {
+        let uri = try DigitalLinkURI(parsing: "https://id.example.cn/01/6901234567014/10/L1?17=271231&7007=260901261015&s=abc&linkType=gs1:pip")
+        #expect(uri.gtin.digits == "06901234567014")
+        #expect(uri.attributes.map(\.ai) == ["17", "7007"] && uri.attributes.map(\.value) == ["271231", "260901261015"])
+        #expect(uri.otherQuery.map(\.name) == ["s", "linkType"])
+        #expect(try DigitalLinkURI(parsing: "https://id.example.cn/01/12345670").gtin.digits == "00000012345670")
+    }
+
     @Test func readsTheParts() throws {
         let uri = try DigitalLinkURI(parsing: "https://example.com/base/01/9520123456788/22/2A/10/ABC%2F123/21/456?17=180426&7007=180101180131")
         #expect(uri.base == "https://example.com/base")
@@ -51,6 +59,11 @@ struct DigitalLinkURITests {
         ("https://example.com/01/09520123456788/99/A", "dl.unknown_path_element"),
         ("https://example.com/01/09520123456788?17=181326", "dl.attribute_format"),
         ("https://example.com/01/09520123456788?422=CN", "dl.attribute_format"),
+        // GS1's syntax rules: the key and its qualifiers belong in the path, each attribute once.
+        ("https://example.com/01/09520123456788?01=09520123456788", "dl.key_in_query"),
+        ("https://example.com/01/09520123456788/10/A?21=7", "dl.key_in_query"),
+        ("https://example.com/01/09520123456788?lot=A", "dl.key_in_query"),
+        ("https://example.com/01/09520123456788?17=271231&7007=2609&17=271231", "dl.attribute_duplicate"),
     ])
     func refusesWithACode(text: String, code: String) {
         #expect {

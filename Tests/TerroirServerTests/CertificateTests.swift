@@ -42,19 +42,19 @@ struct CertificateTests {
             let file = try await client.documented(uri: "/v1/label-batches/\(batch)/labels/\(serial).pdf", method: .get, headers: producer)
             #expect(file.status == .ok && file.headers[.contentType] == "application/pdf" && file.text.hasPrefix("%PDF-"))
 
-            let page = try await client.documented(uri: ResolverTests.path(uri), method: .get, headers: [.accept: "text/html"])
+            let page = try await client.documented(uri: ResolverTests.page(uri), method: .get, headers: [.accept: "text/html"])
             #expect(page.text.contains("data-verdict=\"genuine\"") && page.text.contains("data-certificate=\"\(id)\""), "\(page.text.suffix(600))")
             for field in ["承诺达标合格证", "500 kg", "91321324MA1N2K3L4H", "0527-8888 6666", "JC-2026-1130", "自行检测合格", "未使用禁用农药"] {
                 #expect(page.text.contains(field), "the page lacks \(field)")
             }
-            let answer = try await client.documented(uri: ResolverTests.path(uri), method: .get)
+            let answer = try await client.documented(uri: ResolverTests.path(uri), method: .get, headers: ResolverTests.json)
             #expect((answer.json["certificate"] as? [String: Any])?["voided"] as? Bool == false)
 
             let voided = try await client.documented(uri: "/v1/certificates/\(id)/void", method: .post, headers: officer,
                                                   body: ByteBuffer(string: #"{"reason":"wrong weight"}"#))
             #expect(voided.status == .ok && voided.json["voided"] as? Int == 2, "\(voided.text)")
             for copy in manifest.compactMap({ $0["uri"] as? String }) {
-                let after = try await client.documented(uri: ResolverTests.path(copy), method: .get, headers: [.accept: "text/html"])
+                let after = try await client.documented(uri: ResolverTests.page(copy), method: .get, headers: [.accept: "text/html"])
                 #expect(after.text.contains("data-verdict=\"voided\"") && after.text.contains("已作废") && after.text.contains("wrong weight"))
             }
             let again = try await client.documented(uri: "/v1/certificates/\(id)/void", method: .post, headers: officer,

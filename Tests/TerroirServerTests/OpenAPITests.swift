@@ -19,10 +19,10 @@ struct OpenAPITests {
             return "\(route.method.rawValue) /\(path)"
         })
         // The resolver takes any prefix before /01/; the document lists its three forms,
-        // and the verification page's (GET, and POST for its report form) under /verify.
+        // and the verification page's under /verify (which also takes its report form by POST).
         let forms = ["/01/{gtin}", "/01/{gtin}/10/{lot}", "/01/{gtin}/10/{lot}/21/{serial}"]
         for method in ["GET", "HEAD", "OPTIONS", "POST"] { #expect(routed.remove("\(method) /**") != nil, "\(method) /**") }
-        routed.formUnion(forms.flatMap { ["GET \($0)", "HEAD \($0)", "OPTIONS \($0)", "GET /verify\($0)", "POST /verify\($0)"] })
+        routed.formUnion(forms.flatMap { ["GET \($0)", "HEAD \($0)", "OPTIONS \($0)", "GET /verify\($0)", "HEAD /verify\($0)", "OPTIONS /verify\($0)", "POST /verify\($0)"] })
 
         let document = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.bytes)) as? [String: Any]
         #expect(document?["openapi"] as? String == "3.1.0")
