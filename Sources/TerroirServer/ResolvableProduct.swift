@@ -21,6 +21,9 @@ struct ResolvableProduct: Sendable {
     /// grade's name), when it has them.
     let netContent: LocalizedText?
     let grade: LocalizedText?
+    /// Its links that do not depend on the scanned item, and their part of the `Link` header.
+    private(set) var links: [ResolverLink] = []
+    private(set) var linkHeader = ""
 
     init(stored: StoredProduct, context: ExportContext) {
         let entry = context.entry(stored)
@@ -41,6 +44,8 @@ struct ResolvableProduct: Sendable {
         shop = standard?.villages.first { village in
             village.outlet?.url != nil && (village.code == origin || village.outlet?.name.zh == stored.product.outlet)
         }?.outlet
+        links = ResolverLink.productLinks(self)
+        linkHeader = links.map { ", " + $0.headerValue }.joined()
     }
 }
 

@@ -37,43 +37,17 @@ struct ResolverLink: Sendable {
     let href: String
     let title: LocalizedText
     let mediaType: String
-}
 
-/// The links the resolver has for one scanned item, on the brand's own resolver base:
-/// what its link set lists, its `Link` header names and its redirects go to.
-struct ResolverLinks: Sendable {
-    /// The item's URI on the brand's base, without a query string.
-    let anchor: String
-    let itemDescription: String
-    let links: [ResolverLink]
-    /// Where a scan without a `linkType` goes.
-    let defaultLink: ResolverLink
-    /// The link set's own URI.
-    let linkset: String
+    /// The link in a `Link` header (RFC 8288).
+    var headerValue: String {
+        "<\(href)>; rel=\"\(type.iri)\"; type=\"\(mediaType)\"; hreflang=\"zh\"; hreflang=\"en\""
+    }
 
-    /// The path segment before `/01/` that names the verification page.
-    static let verificationSegment = "verify"
-    /// The JSON-LD context of GS1 link sets.
-    static let linksetContext = "https://ref.gs1.org/standards/resolver/linkset-context"
-
-    /// The links of the item `uri` names, a `product` of a brand. The verification
-    /// page's link keeps the URI's query string (the signature, data attributes), so
-    /// that following it checks what was scanned.
-    init(uri: DigitalLinkURI, product: ResolvableProduct) {
-        var item = uri
-        item.base = product.base
-        item.otherQuery = uri.otherQuery.filter { $0.name != "linkType" }
-        var bare = item
-        bare.attributes = []
-        bare.otherQuery = []
-        anchor = bare.description
-        var page = item
-        page.base = product.base + "/" + Self.verificationSegment
+    /// The links of a product that do not depend on the scanned item: its catalog
+    /// page (while it is certified), its brand's standard, its village shop.
+    static func productLinks(_ product: ResolvableProduct) -> [ResolverLink] {
         let entry = product.entry
-        itemDescription = "\(entry.product.name.zh) / \(entry.product.name.en) · \(entry.brandName.zh)"
-        var links = [ResolverLink(type: .verificationService, href: page.description,
-                                  title: LocalizedText(zh: "验证此标签：真伪、产品与产地", en: "Verify this label: genuine or not, the product and where it comes from"),
-                                  mediaType: "text/html")]
+        var links: [ResolverLink] = []
         if product.stored.exportable {
             links.append(ResolverLink(type: .pip, href: CatalogLinks.url(.product(entry.id), base: product.base),
                                       title: LocalizedText(zh: "产品信息：\(entry.product.name.zh)", en: "Product information: \(entry.product.name.en)"),
@@ -86,10 +60,60 @@ struct ResolverLinks: Sendable {
             links.append(ResolverLink(type: .hasRetailers, href: url,
                                       title: LocalizedText(zh: "购买：\(shop.name.zh)", en: "Buy at \(shop.name.en)"), mediaType: "text/html"))
         }
-        self.links = links
-        let shop = product.rules.defaultLink == .shop ? links.first { $0.type == .hasRetailers } : nil
-        defaultLink = shop ?? links[0]
-        linkset = anchor + "?linkType=linkset"
+        return links
+    }
+}
+
+/// The links the resolver has for one scanned item, on the brand's own resolver base:
+/// what its link set lists, its `Link` header names and its redirects go to. Only
+/// the verification page's link depends on the item; the product's other links are
+/// made once per product (`ResolvableProduct.links`), not on every lookup.
+struct ResolverLinks: Sendable {
+    private let product: ResolvableProduct
+    /// The item as scanned (without `linkType`), on the brand's base.
+    private let item: DigitalLinkURI
+    /// The verification page of the item, with the scanned query string (the
+    /// signature, data attributes), so that following it checks what was scanned.
+    let verification: ResolverLink
+    /// Where a scan without a `linkType` goes.
+    let defaultLink: ResolverLink
+    /// The link set's own URI, with the scanned query string too.
+    let linkset: String
+
+    /// The path segment before `/01/` that names the verification page.
+    static let verificationSegment = "verify"
+    /// The JSON-LD context of GS1 link sets.
+    static let linksetContext = "https://ref.gs1.org/standards/resolver/linkset-context"
+
+    /// The links of the item `uri` names, a `product` of a brand.
+    init(uri: DigitalLinkURI, product: ResolvableProduct) {
+        var item = uri
+        item.base = product.base
+        item.otherQuery = uri.otherQuery.filter { $0.name != "linkType" }
+        self.item = item
+        self.product = product
+        let scanned = item.description
+        verification = ResolverLink(type: .verificationService, href: product.base + "/" + Self.verificationSegment + scanned.dropFirst(product.base.utf8.count),
+                                    title: LocalizedText(zh: "验证此标签：真伪、产品与产地", en: "Verify this label: genuine or not, the product and where it comes from"),
+                                    mediaType: "text/html")
+        let shop = product.rules.defaultLink == .shop ? product.links.first { $0.type == .hasRetailers } : nil
+        defaultLink = shop ?? verification
+        linkset = scanned + (scanned.contains("?") ? "&" : "?") + "linkType=linkset"
+    }
+
+    /// Every link of the item, the verification page first.
+    var links: [ResolverLink] { [verification] + product.links }
+
+    /// The item's URI on the brand's base, without a query string.
+    var anchor: String {
+        var bare = item
+        bare.attributes = []
+        bare.otherQuery = []
+        return bare.description
+    }
+
+    var itemDescription: String {
+        "\(product.entry.product.name.zh) / \(product.entry.product.name.en) · \(product.entry.brandName.zh)"
     }
 
     /// The link of `type`, when the item has one.
@@ -139,12 +163,8 @@ struct ResolverLinks: Sendable {
     /// The `Link` header of every answer about the item (RFC 8288): the link set, the
     /// default link and every other link, by relation type.
     var linkHeader: String {
-        var parts = ["<\(linkset)>; rel=\"linkset\"; type=\"application/linkset+json\"",
-                     "<\(defaultLink.href)>; rel=\"\(ResolverLinkType.vocabulary)defaultLink\""]
-        for link in links {
-            parts.append("<\(link.href)>; rel=\"\(link.type.iri)\"; type=\"\(link.mediaType)\"; hreflang=\"zh\"; hreflang=\"en\"")
-        }
-        return parts.joined(separator: ", ")
+        "<\(linkset)>; rel=\"linkset\"; type=\"application/linkset+json\", <\(defaultLink.href)>; rel=\"\(ResolverLinkType.vocabulary)defaultLink\", "
+            + verification.headerValue + product.linkHeader
     }
 
     /// The link set answer's `Link` header: `linkHeader` and the JSON-LD context.

@@ -81,7 +81,12 @@ extension ServerState {
             let counts = !head && ask.counts(links)
             let facts = try await scanFacts(uri: uri, product: product, counts: counts, wantsCertificate: ask.showsCertificate)
             var response = try resolverAnswer(ask: ask, uri: uri, product: product, links: links, facts: facts).response
-            if head { response.body = .init() }
+            if head {
+                // The headers a GET would get, its length included, and no body.
+                let length = response.body.contentLength
+                response.body = .init()
+                if let length { response.headers[.contentLength] = String(length) }
+            }
             return response
         } catch let problem as Problem {
             return Self.resolverProblem(problem, accept: accept)
