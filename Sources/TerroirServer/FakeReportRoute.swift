@@ -12,7 +12,7 @@ extension ServerState {
     /// Reports from everyone share one rate limit, so a flood cannot fill the store.
     func fakeReport(_ request: Request) async throws -> Response {
         // Only the verification page takes a report: anything else is no route for a POST.
-        guard request.uri.path.contains("/" + ResolverLinks.verificationSegment + "/01/") else { throw HTTPError(.notFound) }
+        guard ResolverLinks.isVerificationPath(request.uri.path) else { throw HTTPError(.notFound) }
         let accept = AcceptHeader(request.headers[.accept])
         do {
             let uri: DigitalLinkURI

@@ -21,12 +21,14 @@ struct ResolverAnswer: Sendable {
     static let linkField = HTTPField.Name("Link")!
 
     var headers: HTTPFields {
+        // Appended, not set: a set looks for the name among the fields first.
         var headers = ServerState.cors
-        if let contentType { headers[.contentType] = contentType }
-        if let location { headers[.location] = location }
-        headers[Self.linkField] = link
-        headers[.vary] = "Accept"
-        headers[.cacheControl] = "no-store"
+        headers.reserveCapacity(headers.count + 8)
+        if let contentType { headers.append(HTTPField(name: .contentType, value: contentType)) }
+        if let location { headers.append(HTTPField(name: .location, value: location)) }
+        headers.append(HTTPField(name: Self.linkField, value: link))
+        headers.append(HTTPField(name: .vary, value: "Accept"))
+        headers.append(HTTPField(name: .cacheControl, value: "no-store"))
         return headers
     }
 

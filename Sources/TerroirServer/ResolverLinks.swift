@@ -82,6 +82,12 @@ struct ResolverLinks: Sendable {
 
     /// The path segment before `/01/` that names the verification page.
     static let verificationSegment = "verify"
+    /// How a verification page's URI base ends.
+    static let verificationSuffix = "/" + verificationSegment
+    /// Whether a request path is a verification page's (`…/verify/01/…`).
+    static func isVerificationPath(_ path: String) -> Bool {
+        path.contains(verificationSuffix + "/01/")
+    }
     /// The JSON-LD context of GS1 link sets.
     static let linksetContext = "https://ref.gs1.org/standards/resolver/linkset-context"
 
@@ -98,7 +104,8 @@ struct ResolverLinks: Sendable {
                                     mediaType: "text/html")
         let shop = product.rules.defaultLink == .shop ? product.links.first { $0.type == .hasRetailers } : nil
         defaultLink = shop ?? verification
-        linkset = scanned + (scanned.contains("?") ? "&" : "?") + "linkType=linkset"
+        // On bytes: String's `contains` of a String is Foundation's, a percent of a lookup in `perf record`.
+        linkset = scanned + (scanned.utf8.contains(UInt8(ascii: "?")) ? "&" : "?") + "linkType=linkset"
     }
 
     /// Every link of the item, the verification page first.

@@ -35,7 +35,7 @@ extension ServerState {
             guard Self.isResolverPath(path) else { throw HTTPError(.notFound) }
             var headers = Self.cors
             // The verification page also takes its report form.
-            headers[.allow] = path.contains("/" + ResolverLinks.verificationSegment + "/01/") ? "GET, HEAD, OPTIONS, POST" : "GET, HEAD, OPTIONS"
+            headers[.allow] = ResolverLinks.isVerificationPath(path) ? "GET, HEAD, OPTIONS, POST" : "GET, HEAD, OPTIONS"
             return Response(status: .noContent, headers: headers)
         }
         router.post("/**") { request, _ in
@@ -271,7 +271,7 @@ enum ResolverAsk: Equatable {
     /// - Throws: a `404` problem for a link type the resolver has no links of, `406`
     ///   when `Accept` takes none of the resolver's representations.
     init(uri: DigitalLinkURI, accept: AcceptHeader) throws {
-        if uri.base.hasSuffix("/" + ResolverLinks.verificationSegment) {
+        if uri.base.hasSuffix(ResolverLinks.verificationSuffix) {
             self = .page
         } else if let parameter = uri.otherQuery.first(where: { $0.name == "linkType" })?.value {
             if parameter == "linkset" || parameter == "all" {
