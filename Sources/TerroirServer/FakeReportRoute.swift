@@ -15,13 +15,7 @@ extension ServerState {
         guard ResolverLinks.isVerificationPath(request.uri.path) else { throw HTTPError(.notFound) }
         let accept = AcceptHeader(request.headers[.accept])
         do {
-            let uri: DigitalLinkURI
-            do throws(DigitalLinkError) {
-                uri = try DigitalLinkURI(parsing: "https://resolver" + request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""))
-            } catch {
-                if case .missingPrimaryKey = error { throw HTTPError(.notFound) }
-                throw Problem(.badRequest, error.code, zh: "不是有效的 GS1 数字链接：\(error.explanation.zh)", en: "not a valid GS1 Digital Link: \(error.explanation.en)")
-            }
+            let uri = try Self.digitalLink(path: request.uri.path, query: request.uri.query)
             guard case .page = try ResolverAsk(uri: uri, accept: AcceptHeader("text/html")) else { throw HTTPError(.notFound) }
             guard let product = try await cache.product(gtin: uri.gtin) else {
                 throw Problem.notFound("no product has the GTIN \(uri.gtin.digits)", zh: "没有 GTIN 为 \(uri.gtin.digits) 的产品")
@@ -37,17 +31,8 @@ extension ServerState {
             _ = try await offload {
                 try store.addFakeReport(gtin: uri.gtin.digits, lot: uri.lot ?? "", serial: uri.serial ?? "", note: form.note, contact: form.contact)
             }
-            var page = ResolverPage(product: product, verdict: .notSerialised, uri: uri, reported: true)
-            if let serial = uri.serial {
-                switch try await cache.checkSerial(gtin: uri.gtin, lot: uri.lot, serial: serial, signature: uri.signature) {
-                case .counterfeit(let kind):
-                    page = ResolverPage(product: product, verdict: .notIssued, counterfeit: kind, uri: uri, reported: true)
-                case .issued(let issued):
-                    let tally = try await scans.tally(gtin: uri.gtin.digits, lot: issued.lot, serial: serial)
-                    page = ResolverPage(product: product, verdict: ScanVerdict(issued: issued, scans: tally.count, product: product.stored, rules: product.rules),
-                                        issued: issued, tally: tally, uri: uri, reported: true)
-                }
-            }
+            let facts = try await scanFacts(uri: uri, product: product, counts: false, wantsCertificate: true)
+            let page = ResolverPage(uri: uri, product: product, facts: facts, reported: true)
             var headers = Self.cors
             headers[.contentType] = "text/html; charset=utf-8"
             headers[.cacheControl] = "no-store"

@@ -218,3 +218,11 @@ struct ResolverPage {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
+
+extension ResolverPage {
+    /// The page of what the resolver found about `uri`.
+    init(uri: DigitalLinkURI, product: ResolvableProduct, facts: ScanFacts, reported: Bool = false) {
+        self.init(product: product, verdict: facts.verdict, counterfeit: facts.counterfeit, issued: facts.issued, tally: facts.tally, uri: uri,
+                  certificate: facts.certificate, reported: reported)
+    }
+}

@@ -112,7 +112,7 @@ extension ServerState {
     /// The URI a resolver path names. A path without a GTIN is not a resolver's.
     /// - Throws: `HTTPError(.notFound)` for a path without a GTIN, a `400` problem
     ///   that says what is wrong for a malformed one.
-    private static func digitalLink(path: String, query: String?) throws -> DigitalLinkURI {
+    static func digitalLink(path: String, query: String?) throws -> DigitalLinkURI {
         do throws(DigitalLinkError) {
             return try DigitalLinkURI(parsing: "https://resolver" + path + (query.map { "?" + $0 } ?? ""))
         } catch {
@@ -138,7 +138,7 @@ extension ServerState {
 
     /// What a scan of `uri` is, worked out from the cache and the store; counts it as
     /// a person's scan, or keeps it as a counterfeit attempt, when `counts`.
-    private func scanFacts(uri: DigitalLinkURI, product: ResolvableProduct, counts: Bool, wantsCertificate: Bool) async throws -> ScanFacts {
+    func scanFacts(uri: DigitalLinkURI, product: ResolvableProduct, counts: Bool, wantsCertificate: Bool) async throws -> ScanFacts {
         guard let serial = uri.serial else { return ScanFacts(verdict: .notSerialised) }
         let check = try await cache.checkSerial(gtin: uri.gtin, lot: uri.lot, serial: serial, signature: uri.signature)
         switch check {
@@ -187,9 +187,7 @@ extension ServerState {
         }
         switch ask {
         case .page:
-            return body("text/html; charset=utf-8", ResolverPage(product: product, verdict: facts.verdict, counterfeit: facts.counterfeit,
-                                                                 issued: facts.issued, tally: facts.tally, uri: uri,
-                                                                 certificate: facts.certificate).html)
+            return body("text/html; charset=utf-8", ResolverPage(uri: uri, product: product, facts: facts).html)
         case .defaultLink:
             return .redirect(to: links.defaultLink.href, link: links.linkHeader)
         case .link(let type):
