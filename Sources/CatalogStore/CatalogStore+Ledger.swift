@@ -44,7 +44,7 @@ extension CatalogStore {
             let scanned = try db.cachedStatement(sql: """
                 SELECT COUNT(*), COALESCE(SUM(count), 0) FROM scan WHERE gtin = ? AND lot = ? AND CAST(serial AS INTEGER) BETWEEN ? AND ?
                 """)
-            let attempts = try db.cachedStatement(sql: "SELECT COUNT(*) FROM counterfeit_attempt WHERE gtin = ? AND substr(at, 1, 4) = ?")
+            let attempts = try db.cachedStatement(sql: "SELECT COALESCE(SUM(count), 0) FROM counterfeit_attempt WHERE gtin = ? AND substr(at, 1, 4) = ?")
             var lines: [LedgerLine] = []
             for row in batches {
                 let id: Int64 = row["id"], first: Int64 = row["first_serial"], count: Int = row["count"]

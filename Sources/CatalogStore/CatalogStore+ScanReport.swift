@@ -77,7 +77,8 @@ extension CatalogStore {
                 e (day, gtin, lot, scans, first_scans, never_issued, wrong_lot, forged_signature, reports) AS (
                     SELECT day, gtin, lot, count, 0, 0, 0, 0, 0 FROM scan_day WHERE day >= ?2
                     UNION ALL SELECT substr(first_at, 1, 10), gtin, lot, 0, 1, 0, 0, 0, 0 FROM scan WHERE first_at >= ?2
-                    UNION ALL SELECT substr(at, 1, 10), gtin, lot, 0, 0, kind = 'never_issued', kind = 'wrong_lot', kind = 'forged_signature', 0
+                    UNION ALL SELECT substr(at, 1, 10), gtin, lot, 0, 0, (kind = 'never_issued') * count, (kind = 'wrong_lot') * count,
+                        (kind = 'forged_signature') * count, 0
                         FROM counterfeit_attempt WHERE at >= ?2
                     UNION ALL SELECT substr(reported_at, 1, 10), gtin, lot, 0, 0, 0, 0, 0, 1 FROM fake_report WHERE reported_at >= ?2
                 )

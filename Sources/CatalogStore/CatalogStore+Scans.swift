@@ -24,21 +24,23 @@ public enum CounterfeitKind: String, Sendable, CaseIterable, Codable {
     case forgedSignature = "forged_signature"
 }
 
-/// One scan of a code the brand did not issue: what it named and when, nothing about
-/// who scanned it.
+/// Scans of a code the brand did not issue: what it named, when first, how often;
+/// nothing about who scanned it.
 public struct CounterfeitAttempt: Sendable, Equatable {
     public let gtin: String
     public let lot: String
     public let serial: String
     public let kind: CounterfeitKind
     public let at: String
+    public let count: Int
 
-    public init(gtin: String, lot: String, serial: String, kind: CounterfeitKind, at: String) {
+    public init(gtin: String, lot: String, serial: String, kind: CounterfeitKind, at: String, count: Int = 1) {
         self.gtin = gtin
         self.lot = lot
         self.serial = serial
         self.kind = kind
         self.at = at
+        self.count = count
     }
 }
 
@@ -91,8 +93,8 @@ extension CatalogStore {
                 try label.execute(arguments: [scan.gtin, scan.lot, scan.serial, scan.count, scan.at])
                 try day.execute(arguments: [scan.gtin, scan.lot, String(scan.at.prefix(10)), scan.count])
             }
-            let attempt = try db.cachedStatement(sql: "INSERT INTO counterfeit_attempt (gtin, lot, serial, kind, at) VALUES (?, ?, ?, ?, ?)")
-            for item in attempts { try attempt.execute(arguments: [item.gtin, item.lot, item.serial, item.kind.rawValue, item.at]) }
+            let attempt = try db.cachedStatement(sql: "INSERT INTO counterfeit_attempt (gtin, lot, serial, kind, at, count) VALUES (?, ?, ?, ?, ?, ?)")
+            for item in attempts { try attempt.execute(arguments: [item.gtin, item.lot, item.serial, item.kind.rawValue, item.at, item.count]) }
         }
     }
 

@@ -336,7 +336,9 @@ enum Migrations {
         migrator.registerMigration("v12: scans per day, counterfeit attempts and reports of fakes") { db in
             // What the resolver learns from people's scans, with nothing about who
             // scanned: no address, no device. Scans per day count from this version
-            // on; `scan` keeps every label's total and first scan as before.
+            // on; `scan` keeps every label's total and first scan as before. Scans of
+            // one forged code between two writes are one row with their count, so a
+            // flood of the same code cannot fill the disk.
             try db.execute(sql: """
                 CREATE TABLE scan_day (
                     gtin TEXT NOT NULL,
@@ -351,7 +353,8 @@ enum Migrations {
                     lot TEXT NOT NULL,
                     serial TEXT NOT NULL,
                     kind TEXT NOT NULL CHECK (kind IN ('never_issued', 'wrong_lot', 'forged_signature')),
-                    at TEXT NOT NULL
+                    at TEXT NOT NULL,
+                    count INTEGER NOT NULL DEFAULT 1 CHECK (count > 0)
                 ) STRICT;
                 CREATE INDEX counterfeit_attempt_gtin ON counterfeit_attempt(gtin, lot, at);
                 CREATE TABLE fake_report (

@@ -12,6 +12,10 @@ public final class ScanCounter: Service, @unchecked Sendable {
         let gtin: String, lot: String, serial: String
     }
 
+    private struct Attempt: Hashable {
+        let item: Item, kind: CounterfeitKind
+    }
+
     private struct Pending {
         var count: Int
         /// When the first of these scans was made.
@@ -25,9 +29,10 @@ public final class ScanCounter: Service, @unchecked Sendable {
     private let lock = NSLock()
     private var tallies: [Item: ScanTally] = [:]
     private var pending: [Item: Pending] = [:]
-    private var attempts: [CounterfeitAttempt] = []
+    /// Scans of codes the brand did not issue since the last write, one entry a code.
+    private var attempts: [Attempt: Pending] = [:]
     static let maximumRemembered = 100_000
-    /// Attempts kept for one write: a flood of forged codes cannot fill the memory.
+    /// Forged codes kept for one write: a flood of them cannot fill the memory.
     static let maximumPendingAttempts = 10_000
 
     public init(store: CatalogStore, interval: Duration = .milliseconds(200), threads: StoreThreads = .shared) {
@@ -65,9 +70,14 @@ public final class ScanCounter: Service, @unchecked Sendable {
 
     /// Keeps a scan of a code the brand did not issue, to be written with the counts.
     func recordAttempt(gtin: String, lot: String, serial: String, kind: CounterfeitKind) {
-        let attempt = CounterfeitAttempt(gtin: gtin, lot: lot, serial: serial, kind: kind, at: Self.now())
+        let attempt = Attempt(item: Item(gtin: gtin, lot: lot, serial: serial), kind: kind)
+        let now = Self.now()
         lock.withLock {
-            if attempts.count < Self.maximumPendingAttempts { attempts.append(attempt) }
+            if attempts[attempt] != nil {
+                attempts[attempt]!.count += 1
+            } else if attempts.count < Self.maximumPendingAttempts {
+                attempts[attempt] = Pending(count: 1, at: now)
+            }
         }
     }
 
@@ -107,23 +117,18 @@ public final class ScanCounter: Service, @unchecked Sendable {
         lock.lock()
         let batch = pending, attempted = attempts
         pending = [:]
-        attempts = []
+        attempts = [:]
         lock.unlock()
         guard !batch.isEmpty || !attempted.isEmpty else { return }
         do {
             try store.addScans(batch.map { ScanBatchItem(gtin: $0.key.gtin, lot: $0.key.lot, serial: $0.key.serial, count: $0.value.count, at: $0.value.at) },
-                               attempts: attempted)
+                               attempts: attempted.map { CounterfeitAttempt(gtin: $0.key.item.gtin, lot: $0.key.item.lot, serial: $0.key.item.serial,
+                                                                            kind: $0.key.kind, at: $0.value.at, count: $0.value.count) })
         } catch {
             logger.error("could not write \(batch.count) scan counts and \(attempted.count) counterfeit attempts: \(String(describing: error))")
             lock.lock()
-            for (item, scans) in batch {
-                if let later = pending[item] {
-                    pending[item] = Pending(count: later.count + scans.count, at: scans.at)
-                } else {
-                    pending[item] = scans
-                }
-            }
-            attempts = attempted + attempts.prefix(max(0, Self.maximumPendingAttempts - attempted.count))
+            pending.merge(batch) { later, earlier in Pending(count: later.count + earlier.count, at: earlier.at) }
+            attempts.merge(attempted) { later, earlier in Pending(count: later.count + earlier.count, at: earlier.at) }
             lock.unlock()
         }
     }

@@ -236,9 +236,14 @@ struct ScanCounterTests {
         #expect(second.count == 2 && second.firstAt != nil)
         #expect(try await counter.tally(gtin: "06901234567014", lot: "L1", serial: "1").count == 2)  // a look counts nothing
         #expect(try fixture.store.scanCount(gtin: "06901234567014", lot: "L1", serial: "1") == 0)
-        counter.recordAttempt(gtin: "06901234567014", lot: "L1", serial: "9", kind: .forgedSignature)
+        // Scans of one forged code between two writes are one row with their count.
+        for _ in 1...3 { counter.recordAttempt(gtin: "06901234567014", lot: "L1", serial: "9", kind: .forgedSignature) }
         counter.flush()
         #expect(try fixture.store.scanTally(gtin: "06901234567014", lot: "L1", serial: "1") == second)
+        let report = try fixture.store.scanReport(brand: "sihong-4x", since: nil)
+        #expect(report.lines.count == 1 && report.lines.first?.forgedSignature == 3 && report.lines.first?.scans == 2, "\(report.lines)")
+        #expect(try fixture.store.scanReport(brand: "sihong-4x", since: "2999-01-01").lines.isEmpty)
+        #expect(try fixture.store.scanReport(brand: "yantai-apple", since: nil).lines.isEmpty)
         // Another process (a restart) goes on from the stored count.
         let restarted = ScanCounter(store: fixture.store)
         #expect(try await restarted.record(gtin: "06901234567014", lot: "L1", serial: "1").count == 3)
