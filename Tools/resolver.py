@@ -27,7 +27,8 @@ import time
 import urllib.parse
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-REFERENCE = ROOT.parent / "shared" / "reference"
+# The project's shared folder lies beside the clone (as CI lays it); TERROIR_SHARED names another.
+REFERENCE = pathlib.Path(os.environ.get("TERROIR_SHARED", ROOT.parent / "shared")) / "reference"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
@@ -123,6 +124,9 @@ def check(demo):
 
     # The link set: GS1's schema, GS1's link types, every href answered.
     import jsonschema
+    if not (REFERENCE / "gs1-linkset-schema.json").exists():
+        sys.exit(f"resolver.py: GS1's link set schema is not at {REFERENCE}/gs1-linkset-schema.json "
+                 "(the project's shared/ folder belongs beside the clone, or name it with TERROIR_SHARED)")
     schema = json.load(open(REFERENCE / "gs1-linkset-schema.json"))
     types = set(json.load(open(REFERENCE / "linktypes.json")))
     status, headers, body = demo.get(path + "&linkType=linkset")
