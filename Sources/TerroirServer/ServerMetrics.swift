@@ -36,7 +36,7 @@ struct ServerMetrics: Sendable {
         labels.increment(by: count)
     }
 
-    /// One resolver lookup of a serial, by its verdict.
+    /// One person's scan of a serial (the verification page, or the redirect to a shop), by its verdict.
     func scanned(verdict: ScanVerdict) {
         scans[verdict]?.increment()
     }
