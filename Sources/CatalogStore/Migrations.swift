@@ -369,6 +369,26 @@ enum Migrations {
                 CREATE INDEX fake_report_gtin ON fake_report(gtin, reported_at);
                 """)
         }
+        migrator.registerMigration("v13: people who sign in to the console") { db in
+            // A person's password only as a bcrypt hash; a one-time password must be
+            // changed at the first sign-in; failed sign-ins lock the account for a while.
+            try db.execute(sql: """
+                CREATE TABLE person (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    login TEXT NOT NULL UNIQUE,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL CHECK (role IN ('officer', 'producer', 'station')),
+                    scope TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    must_change_password INTEGER NOT NULL,
+                    failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+                    locked_until TEXT,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    disabled_at TEXT
+                ) STRICT;
+                """)
+        }
         return migrator
     }
 }

@@ -19,6 +19,12 @@ public enum StoreError: Error, Equatable, Sendable {
     case certificateNotFound(Int64)
     /// A certificate still inside the two years its record must be kept.
     case certificateRetained(id: Int64, until: String)
+    /// A person's sign-in name that is taken, or not of the form it must have.
+    case loginTaken(String)
+    case loginInvalid(String)
+    case personNotFound(String)
+    /// A new password too short, or the one it replaces.
+    case passwordWeak(LocalizedText)
 
     /// The stable machine code.
     public var code: String {
@@ -36,6 +42,10 @@ public enum StoreError: Error, Equatable, Sendable {
         case .labelBatchHandedOff: "labels.handed_off"
         case .certificateNotFound: "certificate.not_found"
         case .certificateRetained: "certificate.retained"
+        case .loginTaken: "person.login_taken"
+        case .loginInvalid: "person.login_invalid"
+        case .personNotFound: "person.not_found"
+        case .passwordWeak: "person.password_weak"
         }
     }
 
@@ -73,6 +83,15 @@ public enum StoreError: Error, Equatable, Sendable {
         case .certificateRetained(let id, let until):
             LocalizedText(zh: "合格证 \(id) 的记录须保存至少两年，\(until) 之前不能删除；如内容有误请作废：terroir certificates void \(id) --reason …",
                           en: "certificate \(id)'s record must be kept at least two years and cannot be deleted before \(until); void it if it is wrong: terroir certificates void \(id) --reason …")
+        case .loginTaken(let login):
+            LocalizedText(zh: "登录名“\(login)”已被使用", en: "the sign-in name “\(login)” is taken")
+        case .loginInvalid(let login):
+            LocalizedText(zh: "登录名“\(login)”无效：应为 3 到 40 个小写字母、数字、点、连字符或下划线",
+                          en: "the sign-in name “\(login)” is invalid: 3 to 40 lowercase letters, digits, dots, hyphens or underscores")
+        case .personNotFound(let login):
+            LocalizedText(zh: "没有登录名为“\(login)”的用户", en: "no person signs in as “\(login)”")
+        case .passwordWeak(let why):
+            why
         }
     }
 }

@@ -9,7 +9,7 @@ public struct TerroirCommand: AsyncParsableCommand {
         Exit codes: 0 when all is well, 1 when the input failed its checks, 2 for a usage \
         or environment error.
         """,
-        subcommands: [BrandsCommand.self, ProducersCommand.self, ProductsCommand.self, LabelsCommand.self, CertificatesCommand.self, LedgerCommand.self, ScansCommand.self, CatalogCommand.self, KeysCommand.self, StoreCommand.self, AuditCommand.self]
+        subcommands: [BrandsCommand.self, ProducersCommand.self, ProductsCommand.self, LabelsCommand.self, CertificatesCommand.self, LedgerCommand.self, ScansCommand.self, UsersCommand.self, CatalogCommand.self, KeysCommand.self, StoreCommand.self, AuditCommand.self]
     )
 
     public init() {}

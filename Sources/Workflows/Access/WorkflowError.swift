@@ -63,9 +63,9 @@ public struct WorkflowError: Error, Sendable, Equatable {
         let kind: Kind = switch error {
         case .cannotOpen, .database: .failure
         case .brandNotPublished: .invalid
-        case .producerNotFound, .productNotFound, .labelBatchNotFound, .certificateNotFound: .notFound
-        case .serialsOutsideBatch: .invalid
-        case .usccTaken, .productHasLabels, .invalidTransition, .labelBatchHandedOff, .certificateRetained: .conflict
+        case .producerNotFound, .productNotFound, .labelBatchNotFound, .certificateNotFound, .personNotFound: .notFound
+        case .serialsOutsideBatch, .loginInvalid, .passwordWeak: .invalid
+        case .usccTaken, .productHasLabels, .invalidTransition, .labelBatchHandedOff, .certificateRetained, .loginTaken: .conflict
         }
         self.init(kind, error.code, error.message)
     }
