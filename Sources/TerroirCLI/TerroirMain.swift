@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogStore
 import Foundation
 import Labels
 import Measures
@@ -29,6 +30,10 @@ public enum TerroirMain {
             StandardError.write(WorkflowErrorText.render(error) + "\n")
             return error.kind == .failure || error.kind == .notFound ? 2 : 1
         } catch let error as CLIError {
+            StandardError.write("terroir: \(error.message.en)\n         \(error.message.zh)\n")
+            return 2
+        } catch let error as StoreError {
+            // A store call a command makes itself, outside a workflow: its message as is.
             StandardError.write("terroir: \(error.message.en)\n         \(error.message.zh)\n")
             return 2
         } catch {

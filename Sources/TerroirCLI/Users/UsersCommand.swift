@@ -32,13 +32,9 @@ struct UsersCreateCommand: ParsableCommand {
     func run() throws {
         let catalog = try store.open()
         let scope = try scope.scope(role: role.rawValue, in: catalog)
-        do {
-            let (person, password) = try catalog.createPerson(login: name, displayName: displayName ?? name, role: role, scope: scope, actor: store.actorName)
-            print("\(person.login) (\(role.rawValue), scope [\(scope.joined(separator: ", "))]): one-time password \(password)")
-            print("Give it to them now: it is not shown again, and they choose their own at the first sign-in. / 请立即交给本人：密码不会再次显示，首次登录时须改为自己的密码。")
-        } catch let error as StoreError {
-            throw CLIError(message: error.message)
-        }
+        let (person, password) = try catalog.createPerson(login: name, displayName: displayName ?? name, role: role, scope: scope, actor: store.actorName)
+        print("\(person.login) (\(role.rawValue), scope [\(scope.joined(separator: ", "))]): one-time password \(password)")
+        print("Give it to them now: it is not shown again, and they choose their own at the first sign-in. / 请立即交给本人：密码不会再次显示，首次登录时须改为自己的密码。")
     }
 }
 
@@ -71,12 +67,8 @@ struct UsersResetPasswordCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        do {
-            let password = try store.open().resetPassword(login: login, actor: store.actorName)
-            print("\(login): one-time password \(password)")
-        } catch let error as StoreError {
-            throw CLIError(message: error.message)
-        }
+        let password = try store.open().resetPassword(login: login, actor: store.actorName)
+        print("\(login): one-time password \(password)")
     }
 }
 
@@ -88,11 +80,7 @@ struct UsersDisableCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        do {
-            let disabled = try store.open().disablePerson(login: login, actor: store.actorName)
-            print(disabled ? "\(login): disabled / 已停用" : "\(login): disabled already / 已是停用状态")
-        } catch let error as StoreError {
-            throw CLIError(message: error.message)
-        }
+        let disabled = try store.open().disablePerson(login: login, actor: store.actorName)
+        print(disabled ? "\(login): disabled / 已停用" : "\(login): disabled already / 已是停用状态")
     }
 }
